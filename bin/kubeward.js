@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Shim to the built CLI; installed as `kubeward` and as `kubectl-ward` (kubectl plugin).
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 22) {
+  console.error(`kubeward needs Node >= 22 (this is ${process.versions.node}).`);
+  process.exit(2);
+}
+// React picks its production build at import time: set it before anything loads react.
+process.env.NODE_ENV ??= "production";
+const { main } = await import("../dist/src/cli.js");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,101 @@
+// The two shapes of analysis (DESIGN §1): object checks over workloads, and
+// cross-object engines. Both are pure: the store in, findings and facts out.
+import type { KObject } from "../cluster/objects.js";
+import type { Store } from "../store/store.js";
+import type { CheckMeta, Finding } from "./finding.js";
+import type { Workload } from "./workloads.js";
+
+export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
+export type Segmentation = "none" | "partial" | "default-deny";
+
+export interface WorkloadSummary {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  podSecurity?: PodSecurityLevel;
+  isolation?: { ingress: boolean; egress: boolean };
+}
+
+export interface NamespaceSummary {
+  name: string;
+  segmentation?: Segmentation;
+  enforceableLevel?: PodSecurityLevel;
+}
+
+export interface SubjectSummary {
+  kind: "ServiceAccount" | "User" | "Group";
+  namespace?: string;
+  name: string;
+  checks: string[];
+}
+
+export interface AnalysisOptions {
+  /** Registries images may come from (image.untrusted-registry); empty = not checked. */
+  trustedRegistries: readonly string[];
+}
+
+export const DEFAULT_OPTIONS: AnalysisOptions = { trustedRegistries: [] };
+
+export interface AnalysisContext {
+  store: Store;
+  options: AnalysisOptions;
+  /** Models of engines that already ran in this pass, by engine name. */
+  models: ReadonlyMap<string, unknown>;
+  /** Findings of engines that already ran in this pass (for correlation). */
+  findings: readonly Finding[];
+}
+
+export interface EngineOutput {
+  findings: Finding[];
+  /** Facts for the report's workloads[], keyed by refKey of the workload object. */
+  workloads?: Map<string, Partial<WorkloadSummary>>;
+  namespaces?: Map<string, Partial<NamespaceSummary>>;
+  subjects?: SubjectSummary[];
+  /** The engine's model (e.g. RBAC permissions for who-can), read by later engines and views. */
+  model?: unknown;
+}
+
+/** What a fix for one finding changes. Pod-spec fixes are relocated to the owner's template. */
+export type FixFragment =
+  | {
+      kind: "podSpec";
+      /** Strategic-merge patch relative to the pod spec (containers merged by name). */
+      patch: Record<string, unknown>;
+      /** Patch for the pod's metadata (template metadata on controllers). */
+      metaPatch?: Record<string, unknown>;
+      explain: string;
+      mayBreak?: string;
+    }
+  | { kind: "object"; patch: Record<string, unknown>; explain: string; mayBreak?: string }
+  | { kind: "manifest"; manifest: Record<string, unknown>; explain: string; mayBreak?: string }
+  | { kind: "command"; command: string; explain: string; mayBreak?: string };
+
+export interface FixContext {
+  store: Store;
+  /** The object the finding is about, if it is in the store. */
+  object: KObject | undefined;
+  models: ReadonlyMap<string, unknown>;
+}
+
+/** A check's metadata and, when it can be fixed honestly, its fix. */
+export interface CheckDef {
+  meta: CheckMeta;
+  fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
+}
+
+/** One pod spec in, findings out; re-run only when the object changes. */
+export interface WorkloadCheck extends CheckDef {
+  detect(w: Workload, ctx: AnalysisContext): Finding[];
+}
+
+export interface Engine {
+  name: string;
+  /** Every check this engine can report; they form the catalog. */
+  checks: readonly CheckDef[];
+  /** Kinds whose changes make this engine recompute. */
+  inputs: readonly string[];
+  /** Engines whose models or findings this one reads; it reruns when they do. */
+  after?: readonly string[];
+  run(ctx: AnalysisContext): EngineOutput;
+}

@@ -1,0 +1,100 @@
+// A workload is anything that carries a pod spec: a Pod, or a controller's pod
+// template. Checks run on workloads so a Deployment scaled to zero is still seen.
+import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../cluster/objects.js";
+import { CONTAINER_LISTS, type Container, type ContainerList, type PodSpec } from "../cluster/podspec.js";
+import type { Store } from "../store/store.js";
+
+export interface Workload {
+  object: KObject;
+  ref: ResourceRef;
+  namespace: string;
+  podSpec: PodSpec;
+  /** Labels and annotations of the pod (or of the template). */
+  podLabels: Record<string, string>;
+  podAnnotations: Record<string, string>;
+  /** Dotted path of the pod spec inside the object, e.g. "spec.template.spec". */
+  specPath: string;
+  /** Dotted path of the pod metadata inside the object, e.g. "spec.template.metadata". */
+  metaPath: string;
+}
+
+export interface ContainerEntry {
+  container: Container;
+  list: ContainerList;
+  index: number;
+  name: string;
+  /** Full dotted path of this container in the object, e.g. spec.containers[0] */
+  path: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function stringRecord(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(v)) for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
+  return out;
+}
+
+export function isWorkloadKind(kind: string): boolean {
+  return kind in POD_TEMPLATE_PATHS;
+}
+
+export function workloadOf(obj: KObject): Workload | undefined {
+  const path = POD_TEMPLATE_PATHS[obj.kind];
+  if (!path) return undefined;
+  let node: unknown = obj;
+  for (const p of path) node = isRecord(node) ? node[p] : undefined;
+  const podSpec: PodSpec = isRecord(node) ? (node as PodSpec) : {};
+  const isPod = obj.kind === "Pod";
+  let templateMeta: unknown = obj;
+  if (!isPod) for (const p of path.slice(0, -1)) templateMeta = isRecord(templateMeta) ? templateMeta[p] : undefined;
+  const meta = isPod ? obj.metadata : isRecord(templateMeta) ? templateMeta.metadata : undefined;
+  return {
+    object: obj,
+    ref: refOf(obj),
+    namespace: obj.metadata.namespace ?? "default",
+    podSpec,
+    podLabels: isPod ? obj.metadata.labels : stringRecord(isRecord(meta) ? meta.labels : undefined),
+    podAnnotations: isPod ? obj.metadata.annotations : stringRecord(isRecord(meta) ? meta.annotations : undefined),
+    specPath: path.join("."),
+    metaPath: isPod ? "metadata" : [...path.slice(0, -1), "metadata"].join("."),
+  };
+}
+
+export function workloadsIn(store: Store): Workload[] {
+  const out: Workload[] = [];
+  for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
+    for (const obj of store.list(kind)) {
+      const w = workloadOf(obj);
+      if (w) out.push(w);
+    }
+  }
+  return out;
+}
+
+/** Every container of a pod spec — init and ephemeral ones count too. */
+export function containersOf(w: Workload): ContainerEntry[] {
+  const out: ContainerEntry[] = [];
+  for (const list of CONTAINER_LISTS) {
+    const items = w.podSpec[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((c, index) => {
+      if (!isRecord(c)) return;
+      out.push({
+        container: c,
+        list,
+        index,
+        name: typeof c.name === "string" ? c.name : `#${index}`,
+        path: `${w.specPath}.${list}[${index}]`,
+      });
+    });
+  }
+  return out;
+}
+
+export function serviceAccountName(w: Workload): string {
+  const sa = w.podSpec.serviceAccountName ?? w.podSpec.serviceAccount;
+  return typeof sa === "string" && sa ? sa : "default";
+}

@@ -1,0 +1,113 @@
+// Drives the TUI: batches store changes into at most ~10 analyses a second
+// and keeps the activity feed of what changed. Views read its snapshots.
+import type { AnalysisResult } from "../analysis/analyzer.js";
+import type { Finding } from "../analysis/finding.js";
+import { refLabel } from "../cluster/objects.js";
+import type { Session } from "./session.js";
+
+export interface Activity {
+  at: number;
+  text: string;
+  kind: "new" | "resolved" | "event" | "status";
+  severity?: Finding["severity"];
+}
+
+export interface Snapshot {
+  result: AnalysisResult;
+  activity: readonly Activity[];
+  /** Finding id → when it first appeared in this session (for recency ordering). */
+  firstSeen: ReadonlyMap<string, number>;
+}
+
+const MAX_ACTIVITY = 200;
+
+export class Controller {
+  private snapshot: Snapshot;
+  /** Until the first complete list, findings are the baseline, not "new". */
+  private baselined = false;
+  private lastChecks = new Map<string, string>();
+  private listeners = new Set<(s: Snapshot) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private pending = false;
+  private activity: Activity[] = [];
+  private firstSeen = new Map<string, number>();
+  private unsubscribe: () => void;
+
+  constructor(
+    readonly session: Session,
+    private readonly intervalMs = 100,
+  ) {
+    this.snapshot = this.compute();
+    this.unsubscribe = session.store.subscribe(() => this.schedule());
+  }
+
+  get current(): Snapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: (s: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a line in the activity feed (e.g. a demo step or a connection change). */
+  note(text: string, kind: Activity["kind"] = "event"): void {
+    this.push({ at: Date.now(), text, kind });
+    this.schedule();
+  }
+
+  private push(a: Activity): void {
+    this.activity = [a, ...this.activity].slice(0, MAX_ACTIVITY);
+  }
+
+  private schedule(): void {
+    this.pending = true;
+    if (this.timer) return;
+    // Leading-edge throttle: a burst of 1,000 events becomes one analysis and one frame.
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.pending) return;
+      this.pending = false;
+      this.snapshot = this.compute();
+      for (const l of this.listeners) l(this.snapshot);
+    }, this.intervalMs);
+  }
+
+  private compute(): Snapshot {
+    const result = this.session.analyze();
+    const initial = !this.baselined;
+    if (this.session.settled()) this.baselined = true;
+    const now = Date.now();
+    const current = new Set(result.findings.map((f) => f.id));
+    if (!initial) {
+      for (const f of result.findings) {
+        if (!this.firstSeen.has(f.id)) {
+          this.push({
+            at: now,
+            kind: "new",
+            severity: f.severity,
+            text: `+ ${f.check} ${refLabel(f.resource)}`,
+          });
+        }
+      }
+      for (const id of this.firstSeen.keys()) {
+        if (!current.has(id)) {
+          this.push({
+            at: now,
+            kind: "resolved",
+            text: `- resolved ${this.lastChecks.get(id) ?? id}`,
+          });
+        }
+      }
+    }
+    for (const id of [...this.firstSeen.keys()]) if (!current.has(id)) this.firstSeen.delete(id);
+    for (const f of result.findings) if (!this.firstSeen.has(f.id)) this.firstSeen.set(f.id, initial ? 0 : now);
+    this.lastChecks = new Map(result.findings.map((f) => [f.id, `${f.check} ${refLabel(f.resource)}`]));
+    return { result, activity: this.activity, firstSeen: this.firstSeen };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe();
+  }
+}

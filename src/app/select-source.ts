@@ -1,0 +1,42 @@
+// Flags → the source to read: --demo, --file, or the live cluster; the demo when
+// no kubeconfig exists (the header says so).
+import { DemoSource } from "../cluster/demo.js";
+import { FileSource } from "../cluster/files.js";
+import { findKubeconfig } from "../cluster/kubeconfig.js";
+import type { Source } from "../cluster/source.js";
+
+export interface SourceFlags {
+  demo: boolean;
+  file: string[];
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  allNamespaces: boolean;
+}
+
+export class UsageError extends Error {}
+
+export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
+  if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
+  const demoInterval = mode === "tui" ? 4000 : 0;
+  if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
+  if (flags.file.length) return new FileSource(flags.file);
+  const kubeconfig = findKubeconfig(flags.kubeconfig);
+  if (!kubeconfig) {
+    if (mode === "scan" || flags.context) {
+      throw new UsageError(
+        "no kubeconfig found (checked --kubeconfig, $KUBECONFIG and ~/.kube/config): pass --kubeconfig, --file or --demo",
+      );
+    }
+    return new DemoSource({
+      intervalMs: demoInterval,
+      note: "no kubeconfig found — showing the embedded demo",
+    });
+  }
+  const { createLiveSource } = await import("../cluster/live.js");
+  return createLiveSource({
+    kubeconfig,
+    ...(flags.context ? { context: flags.context } : {}),
+    ...(flags.namespace && !flags.allNamespaces ? { namespace: flags.namespace } : {}),
+  });
+}

@@ -1,0 +1,133 @@
+// flags (meow) → config → source → TUI or report (DESIGN §2).
+import meow from "meow";
+import { SEVERITIES, type Severity } from "./analysis/finding.js";
+import { type OutputFormat, runScan } from "./app/scan.js";
+import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
+import { Session } from "./app/session.js";
+import { sanitize } from "./util/sanitize.js";
+
+const HELP = `
+  Usage
+    $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
+    $ kubeward scan [source] [flags]         report for CI
+    $ kubectl ward ...                       the same, as a kubectl plugin
+
+  Source (default: the current kube context; the embedded demo when no kubeconfig exists)
+    --demo                   the embedded demo cluster
+    --file, -f PATH          manifests or kubectl dumps (file or directory; repeatable)
+    --kubeconfig PATH        kubeconfig file (default: $KUBECONFIG, ~/.kube/config)
+    --context NAME           kube context to use
+    --namespace, -n NS       only this namespace
+    --all-namespaces, -A     every namespace (default)
+
+  Scan flags
+    --output, -o FORMAT      text | json | sarif (default text)
+    --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
+    --patches DIR            write one patch per fix target into DIR and print the kubectl lines
+    --trusted-registries R   registries images may come from (comma-separated, repeatable)
+
+  Exit codes
+    0 ok · 1 findings at or above --fail-on · 2 usage or input error
+
+  Examples
+    $ kubeward --demo
+    $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
+    $ kubeward scan --context prod --fail-on high --patches ./fixes
+`;
+
+function parseArgs(argv: string[]) {
+  return meow(HELP, {
+    importMeta: import.meta,
+    argv,
+    allowUnknownFlags: false,
+    flags: {
+      demo: { type: "boolean", default: false },
+      file: { type: "string", shortFlag: "f", isMultiple: true, default: [] },
+      kubeconfig: { type: "string" },
+      context: { type: "string" },
+      namespace: { type: "string", shortFlag: "n" },
+      allNamespaces: { type: "boolean", shortFlag: "A", default: false },
+      output: {
+        type: "string",
+        shortFlag: "o",
+        default: "text",
+        choices: ["text", "json", "sarif"],
+      },
+      failOn: { type: "string", choices: ["critical", "high", "medium", "low", "info"] },
+      patches: { type: "string" },
+      trustedRegistries: { type: "string", isMultiple: true, default: [] },
+    },
+  });
+}
+
+export type Cli = ReturnType<typeof parseArgs>;
+
+function sourceFlags(cli: Cli): SourceFlags {
+  const f = cli.flags;
+  return {
+    demo: f.demo,
+    file: f.file,
+    ...(f.kubeconfig ? { kubeconfig: f.kubeconfig } : {}),
+    ...(f.context ? { context: f.context } : {}),
+    ...(f.namespace ? { namespace: f.namespace } : {}),
+    allNamespaces: f.allNamespaces,
+  };
+}
+
+function analysisOptions(cli: Cli) {
+  return {
+    trustedRegistries: cli.flags.trustedRegistries
+      .flatMap((r) => r.split(","))
+      .map((r) => r.trim())
+      .filter(Boolean),
+  };
+}
+
+const io = {
+  stdout: (s: string) => void process.stdout.write(s),
+  stderr: (s: string) => void process.stderr.write(s),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  let cli: Cli;
+  try {
+    cli = parseArgs(argv);
+  } catch (err) {
+    // meow throws for a bad --output/--fail-on value: a usage error, not a crash.
+    io.stderr(`kubeward: ${sanitize((err as Error).message)}\n`);
+    return 2;
+  }
+  const [command = "", ...rest] = cli.input;
+  try {
+    if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
+      if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+      const source = await selectSource(sourceFlags(cli), "scan");
+      const session = new Session(source, analysisOptions(cli));
+      return await runScan(
+        session,
+        {
+          output: cli.flags.output as OutputFormat,
+          ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
+          ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
+          syncTimeoutMs: 60_000,
+        },
+        io,
+      );
+    }
+    if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
+    const source = await selectSource(sourceFlags(cli), "tui");
+    const { runTui } = await import("./app/tui.js");
+    return await runTui(new Session(source, analysisOptions(cli)));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`kubeward: ${sanitize(err.message)}\n`);
+      return 2;
+    }
+    // Invariant 4: a clear message, never a stack trace (KUBEWARD_DEBUG shows it).
+    io.stderr(`kubeward: ${sanitize(err instanceof Error ? err.message : String(err))}\n`);
+    if (process.env.KUBEWARD_DEBUG) io.stderr(`${(err as Error)?.stack ?? ""}\n`);
+    return 2;
+  }
+}
+
+export const SEVERITY_CHOICES: readonly Severity[] = SEVERITIES;

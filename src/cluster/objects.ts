@@ -1,0 +1,133 @@
+// The slim object model every source produces and every check reads.
+// Objects arrive from a hostile cluster: every field beyond metadata is optional
+// and must be read defensively (DESIGN §6.5).
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  ownerReferences: OwnerReference[];
+  resourceVersion?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+}
+
+/** A projected Kubernetes object. Kind-specific fields stay loosely typed. */
+export interface KObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: kind-specific payload, read through typed views
+  [field: string]: any;
+}
+
+/** Identifies an object in findings, reports and patches. */
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export function refOf(obj: KObject): ResourceRef {
+  const ref: ResourceRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  return ref;
+}
+
+export function refKey(ref: { kind: string; namespace?: string; name: string }): string {
+  return `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+}
+
+export function refLabel(ref: { kind: string; namespace?: string; name: string }): string {
+  return ref.namespace ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+
+/** The kinds kubeward reads, with their API group/version and plural (for the live source). */
+export interface KindInfo {
+  kind: string;
+  apiVersion: string;
+  plural: string;
+  namespaced: boolean;
+  /** Read metadata-only (PartialObjectMetadata) so values never enter the process. */
+  metadataOnly?: boolean;
+}
+
+export const KINDS: readonly KindInfo[] = [
+  { kind: "Namespace", apiVersion: "v1", plural: "namespaces", namespaced: false },
+  { kind: "Pod", apiVersion: "v1", plural: "pods", namespaced: true },
+  { kind: "ServiceAccount", apiVersion: "v1", plural: "serviceaccounts", namespaced: true },
+  { kind: "Secret", apiVersion: "v1", plural: "secrets", namespaced: true, metadataOnly: true },
+  { kind: "ConfigMap", apiVersion: "v1", plural: "configmaps", namespaced: true },
+  { kind: "Service", apiVersion: "v1", plural: "services", namespaced: true },
+  {
+    kind: "ReplicationController",
+    apiVersion: "v1",
+    plural: "replicationcontrollers",
+    namespaced: true,
+  },
+  { kind: "Deployment", apiVersion: "apps/v1", plural: "deployments", namespaced: true },
+  { kind: "ReplicaSet", apiVersion: "apps/v1", plural: "replicasets", namespaced: true },
+  { kind: "StatefulSet", apiVersion: "apps/v1", plural: "statefulsets", namespaced: true },
+  { kind: "DaemonSet", apiVersion: "apps/v1", plural: "daemonsets", namespaced: true },
+  { kind: "Job", apiVersion: "batch/v1", plural: "jobs", namespaced: true },
+  { kind: "CronJob", apiVersion: "batch/v1", plural: "cronjobs", namespaced: true },
+  {
+    kind: "Role",
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    plural: "roles",
+    namespaced: true,
+  },
+  {
+    kind: "RoleBinding",
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    plural: "rolebindings",
+    namespaced: true,
+  },
+  {
+    kind: "ClusterRole",
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    plural: "clusterroles",
+    namespaced: false,
+  },
+  {
+    kind: "ClusterRoleBinding",
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    plural: "clusterrolebindings",
+    namespaced: false,
+  },
+  {
+    kind: "NetworkPolicy",
+    apiVersion: "networking.k8s.io/v1",
+    plural: "networkpolicies",
+    namespaced: true,
+  },
+];
+
+const KIND_INDEX = new Map(KINDS.map((k) => [k.kind, k]));
+
+export function kindInfo(kind: string): KindInfo | undefined {
+  return KIND_INDEX.get(kind);
+}
+
+/** Kinds that carry a pod template, and where the pod spec sits in each. */
+export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+};

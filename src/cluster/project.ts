@@ -1,0 +1,138 @@
+// Projection at the edge (DESIGN §1): every object is cut to what the analysis
+// needs before it is stored. This is the one place that lists what a Secret keeps:
+// its metadata and, from files, its key names — never a value.
+import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
+
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+export class ProjectionError extends Error {}
+
+type Raw = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Raw {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(v)) return out;
+  for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
+  return out;
+}
+
+function ownerRefs(v: unknown): OwnerReference[] {
+  if (!Array.isArray(v)) return [];
+  const out: OwnerReference[] = [];
+  for (const o of v) {
+    if (!isRecord(o) || typeof o.kind !== "string" || typeof o.name !== "string") continue;
+    out.push({
+      apiVersion: typeof o.apiVersion === "string" ? o.apiVersion : "",
+      kind: o.kind,
+      name: o.name,
+      uid: typeof o.uid === "string" ? o.uid : "",
+      ...(o.controller === true ? { controller: true } : {}),
+    });
+  }
+  return out;
+}
+
+/** Key names a last-applied annotation carries under data/stringData, if it is a Secret's. */
+function lastAppliedSecretKeys(annotation: string | undefined): string[] {
+  if (!annotation) return [];
+  try {
+    const parsed: unknown = JSON.parse(annotation);
+    if (!isRecord(parsed)) return [];
+    const keys = [...Object.keys(stringMap(parsed.data)), ...Object.keys(stringMap(parsed.stringData))];
+    return [...new Set(keys)].sort();
+  } catch {
+    return [];
+  }
+}
+
+function projectMeta(raw: unknown, kind: string): ObjectMeta {
+  if (!isRecord(raw)) throw new ProjectionError(`${kind} has no metadata`);
+  const name = raw.name;
+  if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
+  const namespace = typeof raw.namespace === "string" && raw.namespace ? raw.namespace : undefined;
+  const annotations = stringMap(raw.annotations);
+  delete annotations[LAST_APPLIED];
+  const meta: ObjectMeta = {
+    name,
+    uid: typeof raw.uid === "string" && raw.uid ? raw.uid : `local:${kind}/${namespace ?? ""}/${name}`,
+    labels: stringMap(raw.labels),
+    annotations,
+    ownerReferences: ownerRefs(raw.ownerReferences),
+  };
+  if (namespace) meta.namespace = namespace;
+  if (typeof raw.resourceVersion === "string") meta.resourceVersion = raw.resourceVersion;
+  if (typeof raw.creationTimestamp === "string") meta.creationTimestamp = raw.creationTimestamp;
+  if (typeof raw.deletionTimestamp === "string") meta.deletionTimestamp = raw.deletionTimestamp;
+  return meta;
+}
+
+/** Fields kept beyond metadata, by kind. Anything not listed is dropped. */
+const KEEP: Record<string, readonly string[]> = {
+  Pod: ["spec"],
+  Deployment: ["spec"],
+  StatefulSet: ["spec"],
+  DaemonSet: ["spec"],
+  ReplicaSet: ["spec"],
+  ReplicationController: ["spec"],
+  Job: ["spec"],
+  CronJob: ["spec"],
+  ServiceAccount: ["automountServiceAccountToken", "secrets", "imagePullSecrets"],
+  ConfigMap: ["data"],
+  Service: ["spec"],
+  Role: ["rules"],
+  ClusterRole: ["rules", "aggregationRule"],
+  RoleBinding: ["roleRef", "subjects"],
+  ClusterRoleBinding: ["roleRef", "subjects"],
+  NetworkPolicy: ["spec"],
+  Namespace: [],
+  Secret: ["type"],
+};
+
+/**
+ * Cuts a raw API object to its slim form. `kindHint` names the kind when the raw
+ * object is a PartialObjectMetadata (live metadata-only lists).
+ * Returns undefined for kinds kubeward does not read; throws ProjectionError for
+ * objects it reads but cannot make sense of.
+ */
+export function project(raw: unknown, kindHint?: string): KObject | undefined {
+  if (!isRecord(raw)) throw new ProjectionError("document is not an object");
+  const rawKind = typeof raw.kind === "string" ? raw.kind : undefined;
+  const kind = rawKind === "PartialObjectMetadata" || !rawKind ? kindHint : rawKind;
+  if (!kind) throw new ProjectionError("object has no kind");
+  const info = kindInfo(kind);
+  if (!info) return undefined;
+  const rawMeta = raw.metadata;
+  const metadata = projectMeta(rawMeta, kind);
+  const obj: KObject = {
+    apiVersion: typeof raw.apiVersion === "string" && rawKind === kind ? raw.apiVersion : info.apiVersion,
+    kind,
+    metadata,
+  };
+  for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = raw[field];
+  if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
+    obj.status = { phase: raw.status.phase };
+  }
+  if (kind === "ConfigMap") {
+    obj.data = stringMap(raw.data);
+    if (isRecord(raw.binaryData)) obj.binaryDataKeys = Object.keys(raw.binaryData).sort();
+  }
+  if (kind === "Secret") {
+    // Values are dropped here; only key names survive (files carry them, live lists do not).
+    const keys = [
+      ...Object.keys(isRecord(raw.data) ? raw.data : {}),
+      ...Object.keys(isRecord(raw.stringData) ? raw.stringData : {}),
+    ];
+    if (keys.length) obj.dataKeys = [...new Set(keys)].sort();
+    const leaked = lastAppliedSecretKeys(
+      isRecord(rawMeta) && isRecord(rawMeta.annotations)
+        ? (rawMeta.annotations[LAST_APPLIED] as string | undefined)
+        : undefined,
+    );
+    if (leaked.length) obj.lastAppliedDataKeys = leaked;
+  }
+  return obj;
+}

@@ -1,0 +1,38 @@
+import type { KObject } from "./objects.js";
+
+/** Connection state of one kind, shown in the header (DESIGN §1). */
+export type KindState = "connecting" | "connected" | "reconnecting" | "forbidden" | "error";
+
+export type SourceEvent =
+  | { type: "added" | "modified"; object: KObject }
+  | { type: "deleted"; object: KObject }
+  | { type: "synced"; kind: string }
+  | { type: "status"; kind: string; state: KindState; message?: string };
+
+/** Something a source could not read; the run goes on without it (DESIGN §6.4). */
+export interface SourceProblem {
+  where: string;
+  message: string;
+}
+
+export interface SourceInfo {
+  kind: "live" | "files" | "demo";
+  context?: string;
+  cluster?: string;
+  user?: string;
+  /** Namespace scope, undefined for all namespaces. */
+  namespace?: string;
+  /** Why this source was chosen, e.g. "no kubeconfig found". */
+  note?: string;
+}
+
+export interface Source {
+  readonly info: SourceInfo;
+  /** Kinds this source will report `synced` for. */
+  readonly kinds: readonly string[];
+  /** Starts emitting; batches of events arrive through `emit`. */
+  start(emit: (events: SourceEvent[]) => void): Promise<void>;
+  stop(): void;
+  /** Problems met while reading (malformed documents, unreadable files). */
+  problems(): SourceProblem[];
+}

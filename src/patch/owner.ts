@@ -1,0 +1,58 @@
+// Follow ownerReferences to the controller the user manages (DESIGN §4):
+// Pod → ReplicaSet → Deployment, Pod → Job → CronJob.
+import type { KObject, OwnerReference, ResourceRef } from "../cluster/objects.js";
+import { refOf } from "../cluster/objects.js";
+import type { Store } from "../store/store.js";
+
+const MANAGED_OWNERS = new Set([
+  "ReplicaSet",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "Job",
+  "CronJob",
+  "ReplicationController",
+]);
+
+function controllerRef(obj: KObject): OwnerReference | undefined {
+  const refs = obj.metadata.ownerReferences;
+  return refs.find((r) => r.controller) ?? refs.find((r) => MANAGED_OWNERS.has(r.kind));
+}
+
+export interface OwnerChain {
+  /** From the object itself up to the top controller. */
+  chain: ResourceRef[];
+  /** The object a fix should target. */
+  top: ResourceRef;
+  /** The top object when the store has it. */
+  topObject: KObject | undefined;
+  /** An owner named in ownerReferences that the store does not hold. */
+  missingOwner?: ResourceRef;
+}
+
+export function ownerChain(store: Store, obj: KObject): OwnerChain {
+  const chain: ResourceRef[] = [refOf(obj)];
+  let current = obj;
+  const seen = new Set([obj.metadata.uid]);
+  for (;;) {
+    const ref = controllerRef(current);
+    if (!ref || !MANAGED_OWNERS.has(ref.kind)) break;
+    const ns = current.metadata.namespace;
+    const owner = (ref.uid && store.get(ref.kind, ref.uid)) || store.getByName(ref.kind, ns, ref.name);
+    if (!owner) {
+      const missing: ResourceRef = { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
+      if (ns) missing.namespace = ns;
+      return {
+        chain: [...chain, missing],
+        top: missing,
+        topObject: undefined,
+        missingOwner: missing,
+      };
+    }
+    if (seen.has(owner.metadata.uid)) break; // an ownership cycle: stop rather than loop
+    seen.add(owner.metadata.uid);
+    chain.push(refOf(owner));
+    current = owner;
+  }
+  return { chain, top: refOf(current), topObject: current };
+}

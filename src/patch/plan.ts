@@ -1,0 +1,147 @@
+// The fix planner (DESIGN §4): findings → one change per target object, several
+// findings on one target merged into one patch.
+
+import type { CheckDef, FixFragment } from "../analysis/engine.js";
+import type { Finding, FixType } from "../analysis/finding.js";
+import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
+import type { Store } from "../store/store.js";
+import { ownerChain } from "./owner.js";
+import { nest, strategicMerge } from "./strategic.js";
+
+type Json = Record<string, unknown>;
+
+export interface FixPlan {
+  target: ResourceRef;
+  type: FixType;
+  findings: Finding[];
+  /** The strategic-merge patch (type strategic) or the object to apply (type manifest). */
+  body?: Json;
+  /** Extra manifests applied with the body (e.g. a DNS egress policy beside a default-deny). */
+  extraManifests: Json[];
+  /** What each merged fragment does, one line each. */
+  explains: string[];
+  mayBreak: string[];
+  warnings: string[];
+  /** kubectl lines for changes kubeward only describes (e.g. deleting a binding). */
+  commands: string[];
+}
+
+function objectFor(store: Store, ref: ResourceRef): KObject | undefined {
+  return store.getByName(ref.kind, ref.namespace, ref.name);
+}
+
+/** A manifest to recreate a bare pod, without server-set fields. */
+function recreateManifest(pod: KObject): Json {
+  const metadata: Json = { name: pod.metadata.name };
+  if (pod.metadata.namespace) metadata.namespace = pod.metadata.namespace;
+  if (Object.keys(pod.metadata.labels).length) metadata.labels = pod.metadata.labels;
+  if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
+  const spec = { ...(pod.spec ?? {}) };
+  delete spec.nodeName;
+  return { apiVersion: "v1", kind: "Pod", metadata, spec };
+}
+
+function emptyPlan(target: ResourceRef, type: FixType): FixPlan {
+  return {
+    target,
+    type,
+    findings: [],
+    extraManifests: [],
+    explains: [],
+    mayBreak: [],
+    warnings: [],
+    commands: [],
+  };
+}
+
+function addUnique(list: string[], item: string | undefined): void {
+  if (item && !list.includes(item)) list.push(item);
+}
+
+export function planFixes(
+  findings: readonly Finding[],
+  store: Store,
+  catalog: ReadonlyMap<string, CheckDef>,
+  models: ReadonlyMap<string, unknown> = new Map(),
+): FixPlan[] {
+  const plans = new Map<string, FixPlan>();
+  for (const f of findings) {
+    const check = catalog.get(f.check);
+    if (!check?.fix || !f.fix || f.fix.type === "none") continue;
+    let fragment: FixFragment | undefined;
+    try {
+      fragment = check.fix(f, { store, object: objectFor(store, f.resource), models });
+    } catch {
+      fragment = undefined; // a fix that cannot be planned is left out, never half-written
+    }
+    if (!fragment) continue;
+    const target = f.fix.target;
+    const key = `${refKey(target)}|${fragment.kind === "command" ? "command" : f.fix.type}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = emptyPlan(target, fragment.kind === "command" ? "none" : f.fix.type)));
+    plan.findings.push(f);
+    addUnique(plan.explains, fragment.explain);
+    addUnique(plan.mayBreak, fragment.mayBreak);
+    applyFragment(plan, fragment, store);
+  }
+  return [...plans.values()];
+}
+
+function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void {
+  switch (fragment.kind) {
+    case "command":
+      addUnique(plan.commands, fragment.command);
+      return;
+    case "manifest": {
+      if (!plan.body) plan.body = fragment.manifest;
+      else if (JSON.stringify(plan.body) !== JSON.stringify(fragment.manifest)) {
+        if (!plan.extraManifests.some((m) => JSON.stringify(m) === JSON.stringify(fragment.manifest)))
+          plan.extraManifests.push(fragment.manifest);
+      }
+      return;
+    }
+    case "object":
+      plan.body = strategicMerge(plan.body ?? {}, fragment.patch);
+      return;
+    case "podSpec": {
+      const target = plan.target;
+      if (target.kind === "Pod") {
+        // A bare pod cannot be patched in place for most fields: give the manifest to recreate.
+        const pod = store.getByName("Pod", target.namespace, target.name);
+        if (!pod) return;
+        const base = plan.body ?? recreateManifest(pod);
+        let next = strategicMerge(base, { spec: fragment.patch });
+        if (fragment.metaPatch) next = strategicMerge(next, { metadata: fragment.metaPatch });
+        plan.body = next;
+        addUnique(
+          plan.warnings,
+          `Pod ${target.namespace}/${target.name} has no controller and most pod fields cannot be patched in place: delete it and apply this manifest (kubectl replace --force -f FILE).`,
+        );
+        return;
+      }
+      const specPath = POD_TEMPLATE_PATHS[target.kind];
+      if (!specPath) return;
+      let body = strategicMerge(plan.body ?? {}, nest(specPath, fragment.patch));
+      if (fragment.metaPatch)
+        body = strategicMerge(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
+      plan.body = body;
+      const obj = store.getByName(target.kind, target.namespace, target.name);
+      if (!obj) {
+        const chainFrom =
+          plan.findings[0] &&
+          store.getByName(
+            plan.findings[0].resource.kind,
+            plan.findings[0].resource.namespace,
+            plan.findings[0].resource.name,
+          );
+        const missing = chainFrom ? ownerChain(store, chainFrom).missingOwner : undefined;
+        addUnique(
+          plan.warnings,
+          missing
+            ? `${missing.kind} ${missing.name} owns this workload but was not loaded: check whether it is itself managed by another controller before applying.`
+            : `${target.kind} ${target.name} was not loaded: check it exists before applying.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { storeOf } from "../../test/support/store.js";
+import { project } from "../cluster/project.js";
+
+const rs = {
+  apiVersion: "apps/v1",
+  kind: "ReplicaSet",
+  metadata: { name: "rs", namespace: "a", uid: "rs1" },
+  spec: {},
+};
+const pod = (name: string, sa?: string) => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name,
+    namespace: "a",
+    uid: `u-${name}`,
+    ownerReferences: [{ kind: "ReplicaSet", name: "rs", uid: "rs1", controller: true }],
+  },
+  spec: { serviceAccountName: sa, containers: [] },
+});
+
+describe("store", () => {
+  it("indexes by namespace, owner and service account", () => {
+    const store = storeOf([rs, pod("p1", "web"), pod("p2")]);
+    expect(
+      store
+        .inNamespace("Pod", "a")
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(["p1", "p2"]);
+    expect(store.ownedBy("rs1")).toHaveLength(2);
+    expect(store.usingServiceAccount("a", "web").map((p) => p.metadata.name)).toEqual(["p1"]);
+    expect(store.usingServiceAccount("a", "default").map((p) => p.metadata.name)).toEqual(["p2"]);
+    expect(store.getByName("ReplicaSet", "a", "rs")?.metadata.uid).toBe("rs1");
+  });
+
+  it("updates indexes on modify and delete, and notifies once per batch", () => {
+    const store = storeOf([pod("p1", "web")]);
+    const batches: number[] = [];
+    store.subscribe((c) => batches.push(c.length));
+    const moved = project(pod("p1", "api"))!;
+    const changes = store.apply([
+      { type: "modified", object: moved },
+      { type: "synced", kind: "Pod" },
+    ]);
+    expect(changes[0]!.type).toBe("modified");
+    expect(store.usingServiceAccount("a", "web")).toEqual([]);
+    expect(store.usingServiceAccount("a", "api")).toHaveLength(1);
+    store.apply([{ type: "deleted", object: moved }]);
+    expect(store.count("Pod")).toBe(0);
+    expect(store.ownedBy("rs1")).toEqual([]);
+    expect(batches).toEqual([1, 1]);
+    expect(store.kindStatus("Pod")?.synced).toBe(true);
+  });
+
+  it("turns a relist into deletions of the objects that are gone", () => {
+    const store = storeOf([pod("p1"), pod("p2")]);
+    const events = store.replaceKind("Pod", [project(pod("p2"))!]);
+    store.apply(events);
+    expect(store.list("Pod").map((p) => p.metadata.name)).toEqual(["p2"]);
+  });
+});

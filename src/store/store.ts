@@ -1,0 +1,205 @@
+// The only mutable state shared by the analysis and the views (DESIGN §1):
+// slim objects keyed by kind and uid, with the indexes the engines need.
+import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
+import type { KindState, SourceEvent } from "../cluster/source.js";
+
+export interface Change {
+  type: "added" | "modified" | "deleted";
+  kind: string;
+  object: KObject;
+  previous?: KObject;
+}
+
+export interface KindStatus {
+  state: KindState;
+  synced: boolean;
+  message?: string;
+}
+
+type Listener = (changes: Change[]) => void;
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function serviceAccountOf(obj: KObject): string | undefined {
+  const path = POD_TEMPLATE_PATHS[obj.kind];
+  if (!path) return undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: walking an untyped template path
+  let node: any = obj;
+  for (const p of path) node = node?.[p];
+  if (typeof node !== "object" || node === null) return undefined;
+  const sa = node?.serviceAccountName ?? node?.serviceAccount;
+  return typeof sa === "string" && sa ? sa : "default";
+}
+
+export class Store {
+  private readonly byKind = new Map<string, Map<string, KObject>>();
+  private readonly byNs = new Map<string, Set<KObject>>();
+  private readonly byOwnerUid = new Map<string, Set<KObject>>();
+  private readonly bySa = new Map<string, Set<KObject>>();
+  private readonly byName = new Map<string, KObject>();
+  private readonly status = new Map<string, KindStatus>();
+  private readonly listeners = new Set<Listener>();
+  /** Bumped on every applied batch that changed something. */
+  version = 0;
+  lastEventAt: number | undefined;
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies a batch of source events and notifies listeners once. */
+  apply(events: readonly SourceEvent[]): Change[] {
+    const changes: Change[] = [];
+    let statusChanged = false;
+    for (const e of events) {
+      if (e.type === "synced") {
+        this.setStatus(e.kind, { synced: true });
+        statusChanged = true;
+      } else if (e.type === "status") {
+        this.setStatus(e.kind, { state: e.state, message: e.message });
+        statusChanged = true;
+      } else if (e.type === "deleted") {
+        const prev = this.remove(e.object.kind, e.object.metadata.uid);
+        if (prev) changes.push({ type: "deleted", kind: prev.kind, object: prev });
+      } else {
+        const prev = this.put(e.object);
+        changes.push({
+          type: prev ? "modified" : "added",
+          kind: e.object.kind,
+          object: e.object,
+          previous: prev,
+        });
+      }
+    }
+    if (changes.length || statusChanged) {
+      this.version++;
+      if (changes.length) this.lastEventAt = Date.now();
+      for (const l of this.listeners) l(changes);
+    }
+    return changes;
+  }
+
+  /** Replaces every object of `kind` (a relist): emits deletions for objects that are gone. */
+  replaceKind(kind: string, objects: readonly KObject[]): SourceEvent[] {
+    const seen = new Set(objects.map((o) => o.metadata.uid));
+    const events: SourceEvent[] = [];
+    for (const old of this.list(kind)) if (!seen.has(old.metadata.uid)) events.push({ type: "deleted", object: old });
+    for (const o of objects) events.push({ type: "modified", object: o });
+    return events;
+  }
+
+  private setStatus(kind: string, patch: Partial<KindStatus>): void {
+    const cur = this.status.get(kind) ?? { state: "connecting", synced: false };
+    const next = { ...cur, ...patch };
+    if (
+      patch.state &&
+      patch.state !== "error" &&
+      patch.state !== "forbidden" &&
+      !("message" in patch && patch.message)
+    ) {
+      delete next.message;
+    }
+    this.status.set(kind, next);
+  }
+
+  private put(obj: KObject): KObject | undefined {
+    let m = this.byKind.get(obj.kind);
+    if (!m) this.byKind.set(obj.kind, (m = new Map()));
+    const prev = m.get(obj.metadata.uid);
+    if (prev) this.unindex(prev);
+    m.set(obj.metadata.uid, obj);
+    this.index(obj);
+    return prev;
+  }
+
+  private remove(kind: string, uid: string): KObject | undefined {
+    const m = this.byKind.get(kind);
+    const prev = m?.get(uid);
+    if (!m || !prev) return undefined;
+    m.delete(uid);
+    this.unindex(prev);
+    return prev;
+  }
+
+  private index(obj: KObject): void {
+    const ns = obj.metadata.namespace ?? "";
+    addTo(this.byNs, `${obj.kind}/${ns}`, obj);
+    for (const o of obj.metadata.ownerReferences) if (o.uid) addTo(this.byOwnerUid, o.uid, obj);
+    const sa = serviceAccountOf(obj);
+    if (sa) addTo(this.bySa, `${ns}/${sa}`, obj);
+    this.byName.set(refKey({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name }), obj);
+  }
+
+  private unindex(obj: KObject): void {
+    const ns = obj.metadata.namespace ?? "";
+    removeFrom(this.byNs, `${obj.kind}/${ns}`, obj);
+    for (const o of obj.metadata.ownerReferences) if (o.uid) removeFrom(this.byOwnerUid, o.uid, obj);
+    const sa = serviceAccountOf(obj);
+    if (sa) removeFrom(this.bySa, `${ns}/${sa}`, obj);
+    const key = refKey({
+      kind: obj.kind,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+    });
+    if (this.byName.get(key) === obj) this.byName.delete(key);
+  }
+
+  get(kind: string, uid: string): KObject | undefined {
+    return this.byKind.get(kind)?.get(uid);
+  }
+
+  getByName(kind: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.byName.get(refKey({ kind, namespace, name }));
+  }
+
+  list(kind: string): KObject[] {
+    return [...(this.byKind.get(kind)?.values() ?? [])];
+  }
+
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  inNamespace(kind: string, namespace: string): KObject[] {
+    return [...(this.byNs.get(`${kind}/${namespace}`) ?? [])];
+  }
+
+  /** Objects whose ownerReferences name `ownerUid`. */
+  ownedBy(ownerUid: string): KObject[] {
+    return [...(this.byOwnerUid.get(ownerUid) ?? [])];
+  }
+
+  /** Pods and pod templates that run as the given service account. */
+  usingServiceAccount(namespace: string, name: string): KObject[] {
+    return [...(this.bySa.get(`${namespace}/${name}`) ?? [])];
+  }
+
+  namespaces(): string[] {
+    const names = new Set(this.list("Namespace").map((n) => n.metadata.name));
+    for (const key of this.byNs.keys()) {
+      const ns = key.slice(key.indexOf("/") + 1);
+      if (ns) names.add(ns);
+    }
+    return [...names].sort();
+  }
+
+  kindStatus(kind: string): KindStatus | undefined {
+    return this.status.get(kind);
+  }
+
+  statuses(): Map<string, KindStatus> {
+    return new Map(this.status);
+  }
+}

@@ -1,0 +1,19 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sanitize } from "./sanitize.js";
+
+describe("sanitize", () => {
+  it("makes escape sequences inert", () => {
+    expect(sanitize("\u001b]0;pwned\u0007\u001b[2Jhi")).toBe("␛]0;pwned\\x07␛[2Jhi");
+    expect(sanitize("a\u009b31mb")).toBe("a\\x9b31mb");
+    expect(sanitize("line1\nline2\tx")).toBe("line1 line2 x");
+  });
+
+  it("never lets a control character through, whatever the input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        expect(sanitize(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      }),
+    );
+  });
+});

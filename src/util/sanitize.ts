@@ -1,0 +1,21 @@
+// Cluster-controlled text must never reach the terminal as control sequences
+// (DESIGN §6.3): C0 controls, DEL, C1 controls (incl. 8-bit CSI) and ESC are
+// made visible instead of being interpreted.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function sanitize(text: unknown): string {
+  const s = typeof text === "string" ? text : String(text ?? "");
+  return s.replace(CONTROL, (c) => {
+    if (c === "\n" || c === "\t") return " ";
+    const code = c.charCodeAt(0);
+    return code === 0x1b ? "␛" : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
+
+/** Like sanitize, but keeps newlines (for multi-line YAML and messages). */
+export function sanitizeMultiline(text: unknown): string {
+  return String(text ?? "")
+    .split("\n")
+    .map(sanitize)
+    .join("\n");
+}

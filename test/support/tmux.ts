@@ -1,0 +1,77 @@
+// Drives a command in a real terminal (tmux) and reads the screen, for TUI tests.
+import { execFileSync } from "node:child_process";
+
+export class TmuxSession {
+  private static next = 0;
+  readonly name: string;
+
+  constructor(command: string, opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
+    this.name = `kubeward-test-${process.pid}-${TmuxSession.next++}`;
+    const env = Object.entries(opts.env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    execFileSync("tmux", [
+      "new-session",
+      "-d",
+      "-s",
+      this.name,
+      "-x",
+      String(opts.width ?? 80),
+      "-y",
+      String(opts.height ?? 24),
+      ...env,
+      command,
+    ]);
+  }
+
+  keys(...keys: string[]): void {
+    execFileSync("tmux", ["send-keys", "-t", this.name, ...keys]);
+  }
+
+  /** Literal text (no key-name interpretation). */
+  type(text: string): void {
+    execFileSync("tmux", ["send-keys", "-t", this.name, "-l", text]);
+  }
+
+  screen(): string {
+    return execFileSync("tmux", ["capture-pane", "-p", "-t", this.name], { encoding: "utf8" });
+  }
+
+  /** Screen with escape sequences kept, to check what reached the terminal. */
+  rawScreen(): string {
+    return execFileSync("tmux", ["capture-pane", "-p", "-e", "-t", this.name], {
+      encoding: "utf8",
+    });
+  }
+
+  resize(width: number, height: number): void {
+    execFileSync("tmux", ["resize-window", "-t", this.name, "-x", String(width), "-y", String(height)]);
+  }
+
+  alive(): boolean {
+    try {
+      execFileSync("tmux", ["has-session", "-t", this.name], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Polls the screen until `predicate` holds; throws with the last screen on timeout. */
+  async waitFor(predicate: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = "";
+    while (Date.now() < deadline) {
+      last = this.alive() ? this.screen() : last;
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`timed out waiting for the screen; last screen:\n${last}`);
+  }
+
+  kill(): void {
+    try {
+      execFileSync("tmux", ["kill-session", "-t", this.name], { stdio: "ignore" });
+    } catch {
+      // already gone
+    }
+  }
+}

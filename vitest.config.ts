@@ -1,0 +1,40 @@
+import { defineConfig } from "vitest/config";
+
+// Four tiers (DESIGN §7). `npm test` runs them all; each has its own script too.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "component",
+          include: ["views/**/*.test.tsx", "test/component/**/*.test.tsx"],
+          env: { NODE_ENV: "test" },
+        },
+      },
+      {
+        test: {
+          name: "tui",
+          include: ["test/tui/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "cluster",
+          include: ["test/cluster/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 3_600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
