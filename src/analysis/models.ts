@@ -1,0 +1,70 @@
+// Contracts between engines and views: the models engines publish through
+// AnalysisResult.models (by engine name) for later engines, who-can and the
+// detail view. An engine may be absent; readers must cope with `undefined`.
+import type { ResourceRef } from "../cluster/objects.js";
+
+export interface SubjectRef {
+  kind: "ServiceAccount" | "User" | "Group";
+  name: string;
+  /** ServiceAccounts only. */
+  namespace?: string;
+}
+
+export interface AccessQuery {
+  verb: string;
+  /** Plural resource, e.g. "secrets", "pods". */
+  resource: string;
+  subresource?: string;
+  /** API group; "" for core. Undefined means "any group that has this resource". */
+  apiGroup?: string;
+  /** Namespace the access happens in; undefined for cluster-scoped resources or "all namespaces". */
+  namespace?: string;
+  /** A specific object name (resourceNames rules match only when this is given). */
+  name?: string;
+}
+
+/** Why a subject has an access: binding → role → rule. */
+export interface AccessPath {
+  subject: SubjectRef;
+  binding: ResourceRef;
+  role: ResourceRef;
+  /** The rule as written, e.g. "get,list secrets" or "* */*". */
+  rule: string;
+  /** "cluster" for ClusterRoleBindings, else the binding's namespace. */
+  scope: string;
+  /** The rule is limited to these object names (resourceNames). */
+  resourceNames?: string[];
+}
+
+/** Published by the "rbac" engine. */
+export interface RbacModel {
+  /** Subjects allowed `query`, with the path that grants it. Answers from an index. */
+  whoCan(query: AccessQuery): AccessPath[];
+  /** Risky check ids that apply to a subject (e.g. ["rbac.secrets-read"]), for ranking and correlation. */
+  riskyChecksOf(subject: SubjectRef): string[];
+  /** Can this subject do `query`? (a subject's groups, e.g. system:serviceaccounts, included) */
+  can(subject: SubjectRef, query: AccessQuery): boolean;
+}
+
+export interface IsolationInfo {
+  ingress: boolean;
+  egress: boolean;
+  /** NetworkPolicies selecting the pod for ingress / egress. */
+  ingressPolicies: ResourceRef[];
+  egressPolicies: ResourceRef[];
+  /** Summary lines of what the selecting policies allow in and out. */
+  allows: { ingress: string[]; egress: string[] };
+}
+
+/** Published by the "network" engine. */
+export interface NetworkModel {
+  /** Isolation of a Pod or pod template, by refKey of the workload object. */
+  isolationOf(workloadKey: string): IsolationInfo | undefined;
+  segmentationOf(namespace: string): "none" | "partial" | "default-deny" | undefined;
+}
+
+/** Published by the "pods" engine. */
+export interface PodsModel {
+  /** PSS level of a Pod or pod template, by refKey of the workload object. */
+  levelOf(workloadKey: string): "privileged" | "baseline" | "restricted" | undefined;
+}
