@@ -28,7 +28,7 @@ export interface AccessPath {
   subject: SubjectRef;
   binding: ResourceRef;
   role: ResourceRef;
-  /** The rule as written, e.g. "get,list secrets" or "* */*". */
+  /** The rule as written, e.g. "get,list secrets" or "* on *.*". */
   rule: string;
   /** "cluster" for ClusterRoleBindings, else the binding's namespace. */
   scope: string;

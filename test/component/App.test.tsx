@@ -85,7 +85,10 @@ describe("App", () => {
     const { app, source } = await mount();
     source.emit([{ type: "deleted", object: pod("alpha") }]);
     await tick();
-    const rows = app.lastFrame()!.split("\n").filter((l) => l.startsWith("CRIT"));
+    const rows = app
+      .lastFrame()!
+      .split("\n")
+      .filter((l) => l.startsWith("CRIT"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("ns1/beta");
     expect(app.lastFrame()).toContain("1 critical");
