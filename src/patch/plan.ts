@@ -38,6 +38,8 @@ function recreateManifest(pod: KObject): Json {
   if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
   const spec = { ...(pod.spec ?? {}) };
   delete spec.nodeName;
+  // Ephemeral containers cannot be set when a pod is created: the API would reject the manifest.
+  delete spec.ephemeralContainers;
   return { apiVersion: "v1", kind: "Pod", metadata, spec };
 }
 
