@@ -4,7 +4,7 @@
 // container.apparmor.security.beta.kubernetes.io/<container> annotations.
 import { makeFinding } from "../finding.js";
 import { containersOf } from "../workloads.js";
-import { containerPatch, containerSecurityContext, type PssCheck, podSecurityContext, recordAt } from "./pss.js";
+import { containerPatch, containerSecurityContext, type PssCheck, podSecurityContext, recordAt, show } from "./pss.js";
 
 export const APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -15,7 +15,7 @@ function badAnnotation(value: string): boolean {
 function badProfile(profile: Record<string, unknown> | undefined): string | undefined {
   if (!profile) return undefined;
   const type = profile.type;
-  return type === "RuntimeDefault" || type === "Localhost" ? undefined : String(type ?? "(no type)");
+  return type === "RuntimeDefault" || type === "Localhost" ? undefined : show(type);
 }
 
 export const apparmor: PssCheck = {

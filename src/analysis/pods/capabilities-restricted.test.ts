@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { roundTrip } from "../../../test/support/roundtrip.js";
 import { expectFixed, findingsOf, podWith, restrictedSpec } from "../../../test/support/pss.js";
+import { roundTrip } from "../../../test/support/roundtrip.js";
 
 const ID = "pod.capabilities-restricted";
 const withCaps = (caps: unknown, spec = {}) =>

@@ -21,12 +21,35 @@ describe(ID, () => {
       initContainers: [{ name: "i", securityContext: add("SYS_PTRACE") }],
       ephemeralContainers: [{ name: "e", securityContext: add("SYS_PTRACE") }],
     });
-    expect(findingsOf(ID, [pod]).map((f) => f.container).sort()).toEqual(["e", "i"]);
+    expect(
+      findingsOf(ID, [pod])
+        .map((f) => f.container)
+        .sort(),
+    ).toEqual(["e", "i"]);
   });
 
   it.each([
     ["no capabilities", podWithContainer(undefined)],
-    ["the full baseline allow-list", podWithContainer(add("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"))],
+    [
+      "the full baseline allow-list",
+      podWithContainer(
+        add(
+          "AUDIT_WRITE",
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "MKNOD",
+          "NET_BIND_SERVICE",
+          "SETFCAP",
+          "SETGID",
+          "SETPCAP",
+          "SETUID",
+          "SYS_CHROOT",
+        ),
+      ),
+    ],
     ["only drops", podWithContainer({ capabilities: { drop: ["ALL"] } })],
     ["add of the wrong type", podWithContainer({ capabilities: { add: "SYS_ADMIN" } })],
   ])("passes with %s", (_, pod) => {
@@ -34,9 +57,14 @@ describe(ID, () => {
   });
 
   it("fix keeps the allowed capabilities and removes the others", () => {
-    const rt = expectFixed(deploymentChain({ containers: [{ name: "a", securityContext: add("NET_ADMIN", "CHOWN") }] }), ID);
+    const rt = expectFixed(
+      deploymentChain({ containers: [{ name: "a", securityContext: add("NET_ADMIN", "CHOWN") }] }),
+      ID,
+    );
     expect(rt.plans[0]!.body).toEqual({
-      spec: { template: { spec: { containers: [{ name: "a", securityContext: { capabilities: { add: ["CHOWN"] } } }] } } },
+      spec: {
+        template: { spec: { containers: [{ name: "a", securityContext: { capabilities: { add: ["CHOWN"] } } }] } },
+      },
     });
     expectFixed([podWithContainer(add("SYS_ADMIN"))], ID);
   });

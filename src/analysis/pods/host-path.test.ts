@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../test/support/store.js";
 import { findingsOf, podWith } from "../../../test/support/pss.js";
+import { analyze } from "../../../test/support/store.js";
 
 const ID = "pod.host-path";
 const withHostPath = (path: unknown) => podWith({ volumes: [{ name: "h", hostPath: { path } }] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../test/support/store.js";
 import { deploymentChain, expectFixed, findingsOf, podWith } from "../../../test/support/pss.js";
+import { analyze } from "../../../test/support/store.js";
 
 const ID = "pod.host-ports";
 const ports = (p: unknown[], list = "containers") => podWith({ [list]: [{ name: "c", ports: p }] });
@@ -8,8 +8,16 @@ const ports = (p: unknown[], list = "containers") => podWith({ [list]: [{ name: 
 describe(ID, () => {
   it.each([
     ["a container", ports([{ containerPort: 80, hostPort: 8080 }]), "spec.containers[0].ports[0].hostPort"],
-    ["an init container", ports([{ containerPort: 80, hostPort: 80 }], "initContainers"), "spec.initContainers[0].ports[0].hostPort"],
-    ["an ephemeral container", ports([{ containerPort: 80, hostPort: 80 }], "ephemeralContainers"), "spec.ephemeralContainers[0].ports[0].hostPort"],
+    [
+      "an init container",
+      ports([{ containerPort: 80, hostPort: 80 }], "initContainers"),
+      "spec.initContainers[0].ports[0].hostPort",
+    ],
+    [
+      "an ephemeral container",
+      ports([{ containerPort: 80, hostPort: 80 }], "ephemeralContainers"),
+      "spec.ephemeralContainers[0].ports[0].hostPort",
+    ],
   ])("flags a host port on %s", (_, pod, path) => {
     expect(findingsOf(ID, [pod]).map((f) => f.path)).toContain(path);
   });
@@ -23,14 +31,20 @@ describe(ID, () => {
   });
 
   it("fixes by removing hostPort, keeping the port", () => {
-    const rt = expectFixed(deploymentChain({ containers: [{ name: "c", ports: [{ containerPort: 80, hostPort: 80 }] }] }), ID);
+    const rt = expectFixed(
+      deploymentChain({ containers: [{ name: "c", ports: [{ containerPort: 80, hostPort: 80 }] }] }),
+      ID,
+    );
     expect(rt.plans[0]!.body).toEqual({
       spec: { template: { spec: { containers: [{ name: "c", ports: [{ containerPort: 80, hostPort: null }] }] } } },
     });
   });
 
   it("offers no fix with hostNetwork (the API server would set hostPort again)", () => {
-    const pod = podWith({ hostNetwork: true, containers: [{ name: "c", ports: [{ containerPort: 80, hostPort: 80 }] }] });
+    const pod = podWith({
+      hostNetwork: true,
+      containers: [{ name: "c", ports: [{ containerPort: 80, hostPort: 80 }] }],
+    });
     expect(analyze([pod]).result.findings.find((f) => f.check === ID)?.fix?.type).toBe("none");
   });
 });

@@ -2,7 +2,7 @@
 // ephemeral included) must be unset or 0.
 import { makeFinding } from "../finding.js";
 import { containersOf } from "../workloads.js";
-import { containerPatch, findContainer, isRecord, type PssCheck, workloadOfFinding } from "./pss.js";
+import { containerPatch, findContainer, isRecord, type PssCheck, show, workloadOfFinding } from "./pss.js";
 
 export const hostPorts: PssCheck = {
   breaks: "baseline",
@@ -29,7 +29,7 @@ export const hostPorts: PssCheck = {
             resource: w.ref,
             container: c.name,
             path: `${c.path}.ports[${i}].hostPort`,
-            message: `container "${c.name}" binds host port ${String(p.hostPort)} on the node`,
+            message: `container "${c.name}" binds host port ${show(p.hostPort)} on the node`,
           }),
         );
       }
@@ -49,7 +49,7 @@ export const hostPorts: PssCheck = {
     return {
       kind: "podSpec",
       patch,
-      explain: `pod.host-ports: container ${finding.container} no longer binds host port ${String(port.hostPort)}`,
+      explain: `pod.host-ports: container ${finding.container} no longer binds host port ${show(port.hostPort)}`,
       mayBreak: "clients that reach the pod on <node-ip>:<hostPort> (e.g. scrapers); give them a Service instead",
     };
   },

@@ -6,11 +6,27 @@ const ctr = (extra: Record<string, unknown>, list = "containers") => podWith({ [
 
 describe(ID, () => {
   it.each([
-    ["livenessProbe.httpGet", { livenessProbe: { httpGet: { host: "10.0.0.1", port: 80 } } }, "livenessProbe.httpGet.host"],
-    ["readinessProbe.tcpSocket", { readinessProbe: { tcpSocket: { host: "db", port: 5432 } } }, "readinessProbe.tcpSocket.host"],
+    [
+      "livenessProbe.httpGet",
+      { livenessProbe: { httpGet: { host: "10.0.0.1", port: 80 } } },
+      "livenessProbe.httpGet.host",
+    ],
+    [
+      "readinessProbe.tcpSocket",
+      { readinessProbe: { tcpSocket: { host: "db", port: 5432 } } },
+      "readinessProbe.tcpSocket.host",
+    ],
     ["startupProbe.httpGet", { startupProbe: { httpGet: { host: "x", port: 1 } } }, "startupProbe.httpGet.host"],
-    ["lifecycle.postStart.httpGet", { lifecycle: { postStart: { httpGet: { host: "x", port: 1 } } } }, "lifecycle.postStart.httpGet.host"],
-    ["lifecycle.preStop.tcpSocket", { lifecycle: { preStop: { tcpSocket: { host: "x", port: 1 } } } }, "lifecycle.preStop.tcpSocket.host"],
+    [
+      "lifecycle.postStart.httpGet",
+      { lifecycle: { postStart: { httpGet: { host: "x", port: 1 } } } },
+      "lifecycle.postStart.httpGet.host",
+    ],
+    [
+      "lifecycle.preStop.tcpSocket",
+      { lifecycle: { preStop: { tcpSocket: { host: "x", port: 1 } } } },
+      "lifecycle.preStop.tcpSocket.host",
+    ],
   ])("flags a host on %s", (_, extra, suffix) => {
     expect(findingsOf(ID, [ctr(extra)]).map((f) => f.path)).toEqual([`spec.containers[0].${suffix}`]);
   });
@@ -30,9 +46,14 @@ describe(ID, () => {
   });
 
   it("fixes by removing the host", () => {
-    const rt = expectFixed(deploymentChain({ containers: [{ name: "c", lifecycle: { preStop: { httpGet: { host: "x", port: 1 } } } }] }), ID);
+    const rt = expectFixed(
+      deploymentChain({ containers: [{ name: "c", lifecycle: { preStop: { httpGet: { host: "x", port: 1 } } } }] }),
+      ID,
+    );
     expect(rt.plans[0]!.body).toEqual({
-      spec: { template: { spec: { containers: [{ name: "c", lifecycle: { preStop: { httpGet: { host: null } } } }] } } },
+      spec: {
+        template: { spec: { containers: [{ name: "c", lifecycle: { preStop: { httpGet: { host: null } } } }] } },
+      },
     });
     expectFixed([ctr({ livenessProbe: { tcpSocket: { host: "x", port: 1 } } })], ID);
   });

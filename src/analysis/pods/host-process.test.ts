@@ -6,8 +6,16 @@ const winOpts = (hostProcess: unknown) => ({ windowsOptions: { hostProcess } });
 
 describe(ID, () => {
   it.each([
-    ["pod level", podWith({ hostNetwork: true, securityContext: winOpts(true) }), "spec.securityContext.windowsOptions.hostProcess"],
-    ["a container", podWithContainer(winOpts(true), { hostNetwork: true }), "spec.containers[0].securityContext.windowsOptions.hostProcess"],
+    [
+      "pod level",
+      podWith({ hostNetwork: true, securityContext: winOpts(true) }),
+      "spec.securityContext.windowsOptions.hostProcess",
+    ],
+    [
+      "a container",
+      podWithContainer(winOpts(true), { hostNetwork: true }),
+      "spec.containers[0].securityContext.windowsOptions.hostProcess",
+    ],
     [
       "an init container",
       podWith({ initContainers: [{ name: "i", securityContext: winOpts(true) }] }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { podWith, restrictedSpec } from "../../../test/support/pss.js";
 import { roundTrip } from "../../../test/support/roundtrip.js";
 import { analyze } from "../../../test/support/store.js";
-import { podWith, restrictedSpec } from "../../../test/support/pss.js";
 
 const ID = "pod.namespace-no-enforce";
 const namespace = (name: string, labels: Record<string, string> = {}) => ({
@@ -9,7 +9,8 @@ const namespace = (name: string, labels: Record<string, string> = {}) => ({
   kind: "Namespace",
   metadata: { name, uid: `ns-${name}`, labels },
 });
-const inNs = (ns: string, name: string, spec: Record<string, unknown>) => podWith(spec, { namespace: ns, name, uid: `${ns}-${name}` });
+const inNs = (ns: string, name: string, spec: Record<string, unknown>) =>
+  podWith(spec, { namespace: ns, name, uid: `${ns}-${name}` });
 
 describe(ID, () => {
   it.each([

@@ -9,7 +9,9 @@ describe(ID, () => {
     ["true", podWithContainer({ allowPrivilegeEscalation: true })],
     ["a string", podWithContainer({ allowPrivilegeEscalation: "false" })],
   ])("flags a container where it is %s", (_, pod) => {
-    expect(findingsOf(ID, [pod]).map((f) => f.path)).toEqual(["spec.containers[0].securityContext.allowPrivilegeEscalation"]);
+    expect(findingsOf(ID, [pod]).map((f) => f.path)).toEqual([
+      "spec.containers[0].securityContext.allowPrivilegeEscalation",
+    ]);
   });
 
   it("flags init containers too", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../test/support/store.js";
 import { cronJobChain, deploymentChain, expectFixed, podWith } from "../../../test/support/pss.js";
+import { analyze } from "../../../test/support/store.js";
 
 describe("pod.privileged fixes", () => {
   it("patches an init container in initContainers, not containers", () => {
@@ -15,7 +15,10 @@ describe("pod.privileged fixes", () => {
   });
 
   it("fixes a CronJob chain on the CronJob", () => {
-    const rt = expectFixed(cronJobChain({ containers: [{ name: "r", securityContext: { privileged: true } }] }), "pod.privileged");
+    const rt = expectFixed(
+      cronJobChain({ containers: [{ name: "r", securityContext: { privileged: true } }] }),
+      "pod.privileged",
+    );
     expect(rt.plans.map((p) => p.target.kind)).toEqual(["CronJob"]);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expectFixed, findingsOf, levelOf, podWith, podWithContainer, restrictedSpec } from "../../../test/support/pss.js";
+import {
+  expectFixed,
+  findingsOf,
+  levelOf,
+  podWith,
+  podWithContainer,
+  restrictedSpec,
+} from "../../../test/support/pss.js";
 
 const ID = "pod.proc-mount";
 
@@ -21,7 +28,9 @@ describe(ID, () => {
   });
 
   it("in a user namespace only restricted is broken (baseline relaxation, policy 1.35)", () => {
-    const unmasked = { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, procMount: "Unmasked" } };
+    const unmasked = {
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, procMount: "Unmasked" },
+    };
     const pod = podWith(restrictedSpec({ hostUsers: false }, unmasked));
     expect(findingsOf(ID, [pod])[0]!.severity).toBe("low");
     expect(levelOf([pod])).toBe("baseline");

@@ -3,7 +3,7 @@
 // (hostUsers: false); restricted does not, so for those pods only restricted breaks.
 import { makeFinding } from "../finding.js";
 import { containersOf } from "../workloads.js";
-import { containerPatch, containerSecurityContext, inUserNamespace, type PssCheck } from "./pss.js";
+import { containerPatch, containerSecurityContext, inUserNamespace, type PssCheck, show } from "./pss.js";
 
 export const procMount: PssCheck = {
   breaks: (_f, w) => (inUserNamespace(w) ? "restricted" : "baseline"),
@@ -30,7 +30,7 @@ export const procMount: PssCheck = {
           severity: userns ? "low" : "high",
           container: c.name,
           path: `${c.path}.securityContext.procMount`,
-          message: `container "${c.name}" mounts /proc as ${String(value)}${userns ? " (allowed by baseline in a user namespace, not by restricted)" : ""}`,
+          message: `container "${c.name}" mounts /proc as ${show(value)}${userns ? " (allowed by baseline in a user namespace, not by restricted)" : ""}`,
         }),
       );
     }

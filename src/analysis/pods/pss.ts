@@ -108,3 +108,14 @@ export function findContainer(obj: KObject | undefined, finding: Finding): Conta
 export function workloadOfFinding(obj: KObject | undefined): Workload | undefined {
   return obj ? workloadOf(obj) : undefined;
 }
+
+/** A cluster value for a message: never throws (objects of any shape, null prototypes included). */
+export function show(v: unknown): string {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v === undefined) return "unset";
+  try {
+    return JSON.stringify(v) ?? "(invalid)";
+  } catch {
+    return "(invalid)";
+  }
+}

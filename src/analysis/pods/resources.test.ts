@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../test/support/store.js";
 import { findingsOf, podWith, podWithContainer } from "../../../test/support/pss.js";
+import { analyze } from "../../../test/support/store.js";
 
 const ID = "pod.resources-missing";
 
@@ -18,7 +18,10 @@ describe(ID, () => {
 
   it.each([
     ["both limits", podWithContainer(undefined, {}, { resources: { limits: { cpu: "1", memory: "1Gi" } } })],
-    ["an ephemeral container (cannot set resources)", podWith({ containers: [], ephemeralContainers: [{ name: "e" }] })],
+    [
+      "an ephemeral container (cannot set resources)",
+      podWith({ containers: [], ephemeralContainers: [{ name: "e" }] }),
+    ],
   ])("passes with %s", (_, pod) => {
     expect(findingsOf(ID, [pod])).toEqual([]);
   });

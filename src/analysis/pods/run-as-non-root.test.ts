@@ -5,16 +5,27 @@ const ID = "pod.run-as-non-root";
 const pod = (podValue: unknown, ...ctr: unknown[]) =>
   podWith({
     ...(podValue === undefined ? {} : { securityContext: { runAsNonRoot: podValue } }),
-    containers: ctr.map((v, i) => ({ name: `c${i}`, ...(v === undefined ? {} : { securityContext: { runAsNonRoot: v } }) })),
+    containers: ctr.map((v, i) => ({
+      name: `c${i}`,
+      ...(v === undefined ? {} : { securityContext: { runAsNonRoot: v } }),
+    })),
   });
 
 describe(ID, () => {
   it.each([
     ["neither pod nor container set", pod(undefined, undefined), ["spec.containers[0].securityContext.runAsNonRoot"]],
-    ["container false overrides pod true", pod(true, false, undefined), ["spec.containers[0].securityContext.runAsNonRoot"]],
+    [
+      "container false overrides pod true",
+      pod(true, false, undefined),
+      ["spec.containers[0].securityContext.runAsNonRoot"],
+    ],
     ["pod false (its containers inherit it)", pod(false, undefined), ["spec.securityContext.runAsNonRoot"]],
     ["pod false even if containers set true", pod(false, true), ["spec.securityContext.runAsNonRoot"]],
-    ["only some containers set true", pod(undefined, true, undefined), ["spec.containers[1].securityContext.runAsNonRoot"]],
+    [
+      "only some containers set true",
+      pod(undefined, true, undefined),
+      ["spec.containers[1].securityContext.runAsNonRoot"],
+    ],
   ])("flags %s", (_, p, paths) => {
     expect(findingsOf(ID, [p]).map((f) => f.path)).toEqual(paths);
   });

@@ -7,7 +7,11 @@ describe(ID, () => {
   it.each([
     ["pod level", podWith({ securityContext: { runAsUser: 0 } }), ["spec.securityContext.runAsUser"]],
     ["a container", podWithContainer({ runAsUser: 0 }), ["spec.containers[0].securityContext.runAsUser"]],
-    ["pod level even when the container overrides it", podWithContainer({ runAsUser: 1000 }, { securityContext: { runAsUser: 0 } }), ["spec.securityContext.runAsUser"]],
+    [
+      "pod level even when the container overrides it",
+      podWithContainer({ runAsUser: 1000 }, { securityContext: { runAsUser: 0 } }),
+      ["spec.securityContext.runAsUser"],
+    ],
   ])("flags UID 0 at %s", (_, pod, paths) => {
     expect(findingsOf(ID, [pod]).map((f) => f.path)).toEqual(paths);
   });

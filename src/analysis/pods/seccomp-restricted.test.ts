@@ -16,7 +16,11 @@ describe(ID, () => {
   it.each([
     ["neither pod nor container set", pod({}), "spec.containers[0].securityContext.seccompProfile"],
     ["an unknown pod type", pod({ seccompProfile: { type: "Bogus" } }), "spec.securityContext.seccompProfile.type"],
-    ["an unknown container type", pod({ seccompProfile: { type: "RuntimeDefault" } }, { type: "Bogus" }), "spec.containers[0].securityContext.seccompProfile"],
+    [
+      "an unknown container type",
+      pod({ seccompProfile: { type: "RuntimeDefault" } }, { type: "Bogus" }),
+      "spec.containers[0].securityContext.seccompProfile",
+    ],
   ])("flags %s", (_, p, path) => {
     expect(findingsOf(ID, [p]).map((f) => f.path)).toEqual([path]);
   });
@@ -24,7 +28,10 @@ describe(ID, () => {
   it.each([
     ["pod RuntimeDefault, container unset", pod({ seccompProfile: { type: "RuntimeDefault" } })],
     ["pod unset, container Localhost", pod({}, { type: "Localhost", localhostProfile: "x" })],
-    ["container overrides with RuntimeDefault", pod({ seccompProfile: { type: "Localhost", localhostProfile: "x" } }, { type: "RuntimeDefault" })],
+    [
+      "container overrides with RuntimeDefault",
+      pod({ seccompProfile: { type: "Localhost", localhostProfile: "x" } }, { type: "RuntimeDefault" }),
+    ],
     ["a Windows pod (exempt)", pod({}, undefined, { os: { name: "windows" } })],
   ])("passes with %s", (_, p) => {
     expect(findingsOf(ID, [p])).toEqual([]);

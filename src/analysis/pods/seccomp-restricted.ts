@@ -11,6 +11,7 @@ import {
   type PssCheck,
   podSecurityContext,
   recordAt,
+  show,
 } from "./pss.js";
 import { seccompType } from "./seccomp.js";
 
@@ -33,20 +34,21 @@ export const seccompRestricted: PssCheck = {
     const out = [];
     const podProfile = recordAt(podSecurityContext(w), "seccompProfile");
     const podType = podProfile?.type;
-    if (podProfile && !VALID.has(String(podType)) && podType !== "Unconfined")
+    if (podProfile && !(typeof podType === "string" && VALID.has(podType)) && podType !== "Unconfined")
       out.push(
         makeFinding({
           meta: seccompRestricted.meta,
           resource: w.ref,
           path: `${w.specPath}.securityContext.seccompProfile.type`,
-          message: `the pod's seccomp profile type is ${String(podType ?? "unset")}, not RuntimeDefault or Localhost`,
+          message: `the pod's seccomp profile type is ${show(podType)}, not RuntimeDefault or Localhost`,
         }),
       );
     for (const c of containersOf(w)) {
       const profile = recordAt(containerSecurityContext(c.container), "seccompProfile");
       const type = seccompType(containerSecurityContext(c.container));
       // Explicit and invalid (Unconfined is baseline's), or unset with no pod-level profile at all.
-      const explicitBad = profile !== undefined && !VALID.has(String(type)) && type !== "Unconfined";
+      const explicitBad =
+        profile !== undefined && !(typeof type === "string" && VALID.has(type)) && type !== "Unconfined";
       const implicitBad = profile === undefined && podProfile === undefined;
       if (!explicitBad && !implicitBad) continue;
       out.push(
@@ -56,7 +58,7 @@ export const seccompRestricted: PssCheck = {
           container: c.name,
           path: `${c.path}.securityContext.seccompProfile`,
           message: explicitBad
-            ? `container "${c.name}" sets seccomp profile type ${String(type ?? "unset")}`
+            ? `container "${c.name}" sets seccomp profile type ${show(type)}`
             : `neither the pod nor container "${c.name}" sets a seccomp profile`,
         }),
       );

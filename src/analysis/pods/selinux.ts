@@ -11,6 +11,7 @@ import {
   type PssCheck,
   podSecurityContext,
   recordAt,
+  show,
   workloadOfFinding,
 } from "./pss.js";
 
@@ -39,14 +40,14 @@ function problemOf(opts: Json | undefined): Problem | undefined {
   const type = opts.type;
   if (type !== undefined && type !== null && !(typeof type === "string" && SELINUX_TYPES.has(type))) {
     fields.push("type");
-    details.push(`type ${String(type)}`);
+    details.push(`type ${show(type)}`);
     if (typeof type === "string" && UNCONFINED_TYPES.has(type)) severity = "high";
   }
   for (const f of ["user", "role"]) {
     const v = opts[f];
     if (v !== undefined && v !== null && v !== "") {
       fields.push(f);
-      details.push(`${f} ${String(v)}`);
+      details.push(`${f} ${show(v)}`);
     }
   }
   return fields.length ? { fields, severity, detail: details.join(", ") } : undefined;
