@@ -11,8 +11,6 @@ import { checkCatalog } from "../registry.js";
 import { workloadsIn } from "../workloads.js";
 import { podChecks, podsEngine, pssChecks } from "./index.js";
 
-const restrictedCtr = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } };
-
 describe("pods engine: levels", () => {
   it.each([
     ["a pod meeting restricted", restrictedSpec(), "restricted"],
