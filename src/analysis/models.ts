@@ -67,4 +67,6 @@ export interface NetworkModel {
 export interface PodsModel {
   /** PSS level of a Pod or pod template, by refKey of the workload object. */
   levelOf(workloadKey: string): "privileged" | "baseline" | "restricted" | undefined;
+  /** Strictest level a namespace could enforce without rejecting its current Pods and pod templates. */
+  enforceableLevelOf(namespace: string): "privileged" | "baseline" | "restricted" | undefined;
 }

@@ -20,9 +20,15 @@ function safeDetect(check: WorkloadCheck, obj: KObject, ctx: AnalysisContext): F
   }
 }
 
-/** Path of a finding relative to its pod spec, so pod and template findings compare. */
+/** Path of a finding relative to its pod spec (or pod metadata), so pod and template findings compare. */
 function relativeKey(f: Finding, specPath: string): string {
-  const p = f.path?.startsWith(specPath) ? f.path.slice(specPath.length) : (f.path ?? "");
+  const metaPath = specPath === "spec" ? "metadata" : `${specPath.slice(0, -".spec".length)}.metadata`;
+  const path = f.path ?? "";
+  const p = path.startsWith(`${specPath}.`)
+    ? path.slice(specPath.length)
+    : path.startsWith(`${metaPath}.`)
+      ? `#meta${path.slice(metaPath.length)}`
+      : path;
   return `${f.check}|${f.container ?? ""}|${p}`;
 }
 

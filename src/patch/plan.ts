@@ -6,7 +6,7 @@ import type { Finding, FixType } from "../analysis/finding.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import { ownerChain } from "./owner.js";
-import { nest, strategicMerge } from "./strategic.js";
+import { combinePatches, nest, strategicMerge } from "./strategic.js";
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +38,8 @@ function recreateManifest(pod: KObject): Json {
   if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
   const spec = { ...(pod.spec ?? {}) };
   delete spec.nodeName;
+  // Ephemeral containers cannot be set when a pod is created: the API would reject the manifest.
+  delete spec.ephemeralContainers;
   return { apiVersion: "v1", kind: "Pod", metadata, spec };
 }
 
@@ -101,7 +103,8 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       return;
     }
     case "object":
-      plan.body = strategicMerge(plan.body ?? {}, fragment.patch);
+      // Patches are combined, not applied: their nulls are deletions the API server must see.
+      plan.body = combinePatches(plan.body ?? {}, fragment.patch);
       return;
     case "podSpec": {
       const target = plan.target;
@@ -121,9 +124,10 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       }
       const specPath = POD_TEMPLATE_PATHS[target.kind];
       if (!specPath) return;
-      let body = strategicMerge(plan.body ?? {}, nest(specPath, fragment.patch));
+      const specPatch = Object.keys(fragment.patch).length ? nest(specPath, fragment.patch) : {};
+      let body = combinePatches(plan.body ?? {}, specPatch);
       if (fragment.metaPatch)
-        body = strategicMerge(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
+        body = combinePatches(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
       plan.body = body;
       const obj = store.getByName(target.kind, target.namespace, target.name);
       if (!obj) {

@@ -49,6 +49,32 @@ export function strategicMerge(base: Json, patch: Json): Json {
   return out;
 }
 
+/**
+ * Combines two patches into one patch (b after a). Unlike strategicMerge, a null
+ * is kept: it is a deletion directive for the API server, not a deletion here.
+ */
+export function combinePatches(a: Json, b: Json): Json {
+  const out: Json = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const cur = out[k];
+    if (Array.isArray(v) && MERGE_KEYS[k] && Array.isArray(cur)) {
+      const key = MERGE_KEYS[k]!;
+      const list = [...cur];
+      for (const item of v) {
+        const at = isRecord(item) ? list.findIndex((x) => isRecord(x) && x[key] === item[key]) : -1;
+        if (at >= 0) list[at] = combinePatches(list[at] as Json, item as Json);
+        else list.push(structuredClone(item));
+      }
+      out[k] = list;
+    } else if (isRecord(v) && isRecord(cur)) {
+      out[k] = combinePatches(cur, v);
+    } else {
+      out[k] = structuredClone(v);
+    }
+  }
+  return out;
+}
+
 /** Wraps a value under a dotted path: nest(["spec","template"], x) = {spec:{template:x}}. */
 export function nest(path: readonly string[], value: Json): Json {
   return path.reduceRight<Json>((inner, key) => ({ [key]: inner }), value);

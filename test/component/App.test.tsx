@@ -25,7 +25,17 @@ const pod = (name: string, extra: Record<string, unknown> = {}) =>
     kind: "Pod",
     apiVersion: "v1",
     metadata: { name, namespace: "ns1", uid: name, ...extra },
-    spec: { containers: [{ name: "c", securityContext: { privileged: true } }] },
+    // Restricted in every other respect, so pod.privileged is its only finding.
+    spec: {
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+      containers: [
+        {
+          name: "c",
+          securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+          resources: { limits: { cpu: "1", memory: "1Gi" } },
+        },
+      ],
+    },
   })!;
 
 const tick = (ms = 150) => new Promise((r) => setTimeout(r, ms));

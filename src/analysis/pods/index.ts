@@ -1,16 +1,128 @@
-// Privileged pods panel: Pod Security Standards checks over every workload.
-import type { Engine, WorkloadCheck } from "../engine.js";
+// Privileged pods panel: Pod Security Standards checks over every workload, the
+// level of each Pod and pod template, and what each namespace could enforce.
+import { refKey } from "../../cluster/objects.js";
+import type { AnalysisContext, Engine, PodSecurityLevel, WorkloadCheck, WorkloadSummary } from "../engine.js";
+import type { Finding } from "../finding.js";
+import type { PodsModel } from "../models.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
+import { type Workload, workloadsIn } from "../workloads.js";
+import { apparmor } from "./apparmor.js";
+import { capabilities } from "./capabilities.js";
+import { capabilitiesRestricted } from "./capabilities-restricted.js";
+import { hostNamespaces } from "./host-namespaces.js";
+import { hostPath } from "./host-path.js";
+import { hostPorts } from "./host-ports.js";
+import { hostProbes } from "./host-probes.js";
+import { hostProcess } from "./host-process.js";
+import { namespaceEnforce, namespaceFindings } from "./namespace-enforce.js";
+import { privilegeEscalation } from "./privilege-escalation.js";
 import { privileged } from "./privileged.js";
+import { procMount } from "./proc-mount.js";
+import { type BrokenLevel, levelFrom, type PssCheck } from "./pss.js";
+import { resourcesMissing } from "./resources.js";
+import { runAsNonRoot } from "./run-as-non-root.js";
+import { runAsUser } from "./run-as-user.js";
+import { seccompUnconfined } from "./seccomp.js";
+import { seccompRestricted } from "./seccomp-restricted.js";
+import { selinux } from "./selinux.js";
+import { sysctls } from "./sysctls.js";
+import { volumeTypes } from "./volume-types.js";
 
-export const podChecks: readonly WorkloadCheck[] = [privileged];
+/** Every PSS control, baseline then restricted. */
+export const pssChecks: readonly PssCheck[] = [
+  hostProcess,
+  hostNamespaces,
+  privileged,
+  capabilities,
+  hostPath,
+  hostPorts,
+  apparmor,
+  selinux,
+  procMount,
+  seccompUnconfined,
+  sysctls,
+  hostProbes,
+  volumeTypes,
+  privilegeEscalation,
+  runAsNonRoot,
+  runAsUser,
+  seccompRestricted,
+  capabilitiesRestricted,
+];
+
+export const podChecks: readonly WorkloadCheck[] = [...pssChecks, resourcesMissing];
+
+const PSS_BY_ID = new Map(pssChecks.map((c) => [c.meta.id, c]));
+const RANK: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
+
+/** The PSS level of one workload from its own findings (before pod findings fold into their controller). */
+export function levelOfFindings(findings: readonly Finding[], w: Workload): PodSecurityLevel {
+  const broken: BrokenLevel[] = [];
+  for (const f of findings) {
+    const check = PSS_BY_ID.get(f.check);
+    if (check) broken.push(typeof check.breaks === "function" ? check.breaks(f, w) : check.breaks);
+  }
+  return levelFrom(broken);
+}
+
+/** A fix ref is honest only when the check can really plan a change for that finding. */
+function honestFixes(findings: Finding[], ctx: AnalysisContext): Finding[] {
+  const byId = new Map(podChecks.map((c) => [c.meta.id, c]));
+  return findings.map((f) => {
+    const check = byId.get(f.check);
+    if (!f.fix || f.fix.type === "none" || !check?.fix) return f;
+    let fragment: unknown;
+    try {
+      const object = ctx.store.getByName(f.resource.kind, f.resource.namespace, f.resource.name);
+      fragment = check.fix(f, { store: ctx.store, object, models: ctx.models });
+    } catch {
+      fragment = undefined;
+    }
+    return fragment ? f : { ...f, fix: { target: f.fix.target, type: "none" } };
+  });
+}
 
 export function podsEngine(): Engine {
   const runner = new WorkloadCheckRunner(podChecks);
   return {
     name: "pods",
-    checks: podChecks,
-    inputs: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"],
-    run: (ctx) => ({ findings: runner.run(ctx) }),
+    checks: [...podChecks, namespaceEnforce],
+    inputs: [
+      "Namespace",
+      "Pod",
+      "Deployment",
+      "StatefulSet",
+      "DaemonSet",
+      "ReplicaSet",
+      "ReplicationController",
+      "Job",
+      "CronJob",
+    ],
+    run: (ctx) => {
+      const levels = new Map<string, PodSecurityLevel>();
+      const workloads = new Map<string, Partial<WorkloadSummary>>();
+      // Enforceable level per namespace: the weakest level among its Pods and pod
+      // templates (a template below its pods would be rejected on the next rollout).
+      const nsLevels = new Map<string, PodSecurityLevel>();
+      for (const w of workloadsIn(ctx.store)) {
+        const level = levelOfFindings(runner.findingsFor(w.object, ctx), w);
+        const key = refKey(w.ref);
+        levels.set(key, level);
+        workloads.set(key, { podSecurity: level });
+        const cur = nsLevels.get(w.namespace);
+        if (!cur || RANK[level] < RANK[cur]) nsLevels.set(w.namespace, level);
+      }
+      const enforceable = (ns: string): PodSecurityLevel => nsLevels.get(ns) ?? "restricted";
+      const namespaces = new Map(ctx.store.namespaces().map((ns) => [ns, { enforceableLevel: enforceable(ns) }]));
+      const model: PodsModel = {
+        levelOf: (key) => levels.get(key),
+        enforceableLevelOf: (ns) => (namespaces.has(ns) ? enforceable(ns) : undefined),
+      };
+      const findings = [
+        ...honestFixes(runner.run(ctx), ctx),
+        ...namespaceFindings(ctx.store.list("Namespace"), enforceable),
+      ];
+      return { findings, workloads, namespaces, model };
+    },
   };
 }

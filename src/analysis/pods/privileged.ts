@@ -1,10 +1,11 @@
 // PSS baseline "Privileged Containers": spec.containers[*].securityContext.privileged,
 // likewise initContainers and ephemeralContainers, must be unset or false.
-import type { WorkloadCheck } from "../engine.js";
 import { makeFinding } from "../finding.js";
 import { containersOf } from "../workloads.js";
+import { containerPatch, containerSecurityContext, type PssCheck } from "./pss.js";
 
-export const privileged: WorkloadCheck = {
+export const privileged: PssCheck = {
+  breaks: "baseline",
   meta: {
     id: "pod.privileged",
     title: "Privileged container",
@@ -16,7 +17,7 @@ export const privileged: WorkloadCheck = {
   },
   detect(w) {
     return containersOf(w)
-      .filter((c) => c.container.securityContext?.privileged === true)
+      .filter((c) => containerSecurityContext(c.container)?.privileged === true)
       .map((c) =>
         makeFinding({
           meta: privileged.meta,
@@ -28,10 +29,11 @@ export const privileged: WorkloadCheck = {
       );
   },
   fix(finding) {
-    if (!finding.container) return undefined;
+    const patch = containerPatch(finding, { securityContext: { privileged: false } });
+    if (!patch) return undefined;
     return {
       kind: "podSpec",
-      patch: { containers: [{ name: finding.container, securityContext: { privileged: false } }] },
+      patch,
       explain: `pod.privileged: container ${finding.container} no longer privileged`,
       mayBreak: "workloads that manage host devices, iptables or kernel modules (CNI, storage or GPU agents)",
     };

@@ -490,7 +490,119 @@ function ci(): Json[] {
   ];
 }
 
+/**
+ * Pod Security controls the other namespaces do not show: a legacy namespace
+ * full of old overrides, a staging namespace that already meets baseline (so
+ * its enforce label can be suggested), and an empty sandbox (restricted).
+ */
+function podSecurityZoo(): Json[] {
+  return [
+    ns("legacy", { team: "platform" }),
+    sa("legacy", "default"),
+    ...deployment(
+      "legacy",
+      "billing-batch",
+      1,
+      {
+        labels: { app: "billing-batch" },
+        annotations: { "container.apparmor.security.beta.kubernetes.io/batch": "unconfined" },
+        spec: {
+          securityContext: {
+            seLinuxOptions: { type: "spc_t" },
+            sysctls: [
+              { name: "net.ipv4.tcp_syncookies", value: "1" },
+              { name: "kernel.msgmax", value: "65536" },
+            ],
+          },
+          initContainers: [
+            {
+              name: "migrate",
+              image: "registry.example.com/billing/migrate:4.2",
+              securityContext: { runAsUser: 0, capabilities: { add: ["CHOWN", "NET_RAW"] } },
+              resources: LIMITS,
+            },
+          ],
+          containers: [
+            {
+              name: "batch",
+              image: "registry.example.com/billing/batch:4.2",
+              securityContext: { seccompProfile: { type: "Unconfined" }, procMount: "Unmasked" },
+              livenessProbe: { httpGet: { host: "169.254.169.254", path: "/latest/meta-data", port: 80 } },
+              volumeMounts: [{ name: "archive", mountPath: "/archive" }],
+              resources: LIMITS,
+            },
+          ],
+          volumes: [{ name: "archive", nfs: { server: "nfs.legacy.internal", path: "/exports/billing" } }],
+        },
+      },
+      "8c4d7b9f2",
+    ),
+    // A Windows node agent: HostProcess is SYSTEM on the node.
+    ...daemonSet("legacy", "win-log-agent", 1, {
+      labels: { app: "win-log-agent" },
+      spec: {
+        os: { name: "windows" },
+        hostNetwork: true,
+        securityContext: { windowsOptions: { hostProcess: true, runAsUserName: "NT AUTHORITY\\SYSTEM" } },
+        containers: [
+          {
+            name: "agent",
+            image: "registry.example.com/tools/win-log-agent:1.3",
+            resources: LIMITS,
+          },
+        ],
+      },
+    }),
+    // Someone ran `kubectl debug` with a ptrace-capable ephemeral container.
+    pod("legacy", "ops-toolbox", {
+      labels: { run: "ops-toolbox" },
+      spec: {
+        containers: [
+          {
+            name: "toolbox",
+            image: "registry.example.com/tools/toolbox:2.0",
+            ports: [{ containerPort: 8081, hostPort: 8081 }],
+            resources: LIMITS,
+          },
+        ],
+        ephemeralContainers: [
+          {
+            name: "debugger-x7k2",
+            image: "busybox:1.36",
+            targetContainerName: "toolbox",
+            securityContext: { capabilities: { add: ["SYS_PTRACE"] } },
+          },
+        ],
+      },
+    }),
+    ns("staging", { team: "storefront" }),
+    sa("staging", "default"),
+    // Scaled to zero, still judged from its template: meets baseline, not restricted.
+    ...deployment(
+      "staging",
+      "web",
+      0,
+      {
+        labels: { app: "web" },
+        spec: {
+          containers: [
+            {
+              name: "app",
+              image: "registry.example.com/shop/web:1.9.0",
+              ports: [{ containerPort: 8080, name: "http" }],
+              securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true },
+              resources: LIMITS,
+            },
+          ],
+        },
+      },
+      "5f6b8c7d9",
+    ),
+    ns("sandbox"),
+  ];
+}
+
 /** The demo cluster's objects as the API server would list them. */
 export function demoObjects(): Json[] {
-  return [...kubeSystem(), ...shop(), ...payments(), ...monitoring(), ...dev(), ...ci()];
+  return [...kubeSystem(), ...shop(), ...payments(), ...monitoring(), ...dev(), ...ci(), ...podSecurityZoo()];
 }

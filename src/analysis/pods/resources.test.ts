@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { findingsOf, podWith, podWithContainer } from "../../../test/support/pss.js";
+import { analyze } from "../../../test/support/store.js";
+
+const ID = "pod.resources-missing";
+
+describe(ID, () => {
+  it.each([
+    ["no resources", podWithContainer(undefined), "cpu or memory"],
+    ["only requests", podWithContainer(undefined, {}, { resources: { requests: { cpu: "1" } } }), "cpu or memory"],
+    ["no memory limit", podWithContainer(undefined, {}, { resources: { limits: { cpu: "1" } } }), "memory"],
+  ])("flags %s", (_, pod, what) => {
+    const found = findingsOf(ID, [pod]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`no ${what} limit`);
+    expect(found[0]!.severity).toBe("low");
+  });
+
+  it.each([
+    ["both limits", podWithContainer(undefined, {}, { resources: { limits: { cpu: "1", memory: "1Gi" } } })],
+    [
+      "an ephemeral container (cannot set resources)",
+      podWith({ containers: [], ephemeralContainers: [{ name: "e" }] }),
+    ],
+  ])("passes with %s", (_, pod) => {
+    expect(findingsOf(ID, [pod])).toEqual([]);
+  });
+
+  it("has no fix and does not change the PSS level", () => {
+    const { result } = analyze([podWithContainer(undefined)]);
+    expect(result.findings.find((f) => f.check === ID)?.fix).toBeUndefined();
+  });
+});
