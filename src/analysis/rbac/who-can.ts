@@ -153,8 +153,8 @@ function resourceKeys(requested: string): string[] {
 }
 
 export class AccessIndex {
-  /** verb → rule resource (or non-resource URL pattern) → grants. */
-  private readonly byVerbResource = new Map<string, Map<string, Grant[]>>();
+  /** verb → rule resource (or "url:" + non-resource URL pattern) → scope → grants. */
+  private readonly byVerbResource = new Map<string, Map<string, Map<string, Grant[]>>>();
   private readonly bySubject = new Map<string, Grant[]>();
 
   constructor(readonly grants: readonly Grant[]) {
@@ -168,8 +168,10 @@ export class AccessIndex {
         let byRes = this.byVerbResource.get(verb);
         if (!byRes) this.byVerbResource.set(verb, (byRes = new Map()));
         for (const key of new Set(keys)) {
-          let bucket = byRes.get(key);
-          if (!bucket) byRes.set(key, (bucket = []));
+          let byScope = byRes.get(key);
+          if (!byScope) byRes.set(key, (byScope = new Map()));
+          let bucket = byScope.get(g.scope);
+          if (!bucket) byScope.set(g.scope, (bucket = []));
           bucket.push(g);
         }
       }
@@ -190,11 +192,9 @@ export class AccessIndex {
     for (const verb of new Set([q.verb, "*"])) {
       const byRes = this.byVerbResource.get(verb);
       if (!byRes) continue;
-      if (q.nonResource) {
-        for (const [key, grants] of byRes) if (key.startsWith("url:")) out.push(...grants);
-      } else {
-        for (const key of new Set(resourceKeys(q.resource))) out.push(...(byRes.get(key) ?? []));
-      }
+      const scopes = q.namespace ? ["cluster", q.namespace] : ["cluster"];
+      const keys = q.nonResource ? [...byRes.keys()].filter((k) => k.startsWith("url:")) : new Set(resourceKeys(q.resource));
+      for (const key of keys) for (const scope of scopes) out.push(...(byRes.get(key)?.get(scope) ?? []));
     }
     return out;
   }

@@ -34,7 +34,13 @@ export function ruleMatchesProbe(rule: Rule, p: Probe): boolean {
   if (p.verbs === "any" ? rule.verbs.length === 0 : !rule.verbs.some((v) => v === "*" || p.verbs.includes(v)))
     return false;
   if (!p.groups.some((g) => groupMatches(rule, g))) return false;
-  return p.resources.some((res) => rule.resources.some((r) => resourceEntryMatches(r, res)));
+  return p.resources.some((res) => rule.resources.some((r) => probeResourceMatches(r, res)));
+}
+
+/** A probe "userextras/*" stands for every subresource: any rule resource under it matches. */
+function probeResourceMatches(ruleResource: string, probe: string): boolean {
+  if (!probe.endsWith("/*")) return resourceEntryMatches(ruleResource, probe);
+  return ruleResource === "*" || ruleResource.startsWith(probe.slice(0, -1));
 }
 
 export function scopeText(scope: string): string {
