@@ -27,11 +27,20 @@ const RULES = [
   { apiGroups: [""], resources: ["secrets"], resourceNames: ["one"], verbs: ["get"] },
 ];
 
-export function rbacObjects(roles = 10_000, bindings = 50_000, serviceAccounts = 20_000, namespaces = 1_000): unknown[] {
+export function rbacObjects(
+  roles = 10_000,
+  bindings = 50_000,
+  serviceAccounts = 20_000,
+  namespaces = 1_000,
+): unknown[] {
   const out: unknown[] = [];
   const ns = (i: number) => `ns-${i % namespaces}`;
   for (let i = 0; i < serviceAccounts; i++)
-    out.push({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: `sa-${i}`, namespace: ns(i), uid: `sa-${i}` } });
+    out.push({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: `sa-${i}`, namespace: ns(i), uid: `sa-${i}` },
+    });
   for (let i = 0; i < roles; i++) {
     const cluster = i % 10 === 0;
     out.push({
@@ -49,7 +58,11 @@ export function rbacObjects(roles = 10_000, bindings = 50_000, serviceAccounts =
     out.push({
       apiVersion: API,
       kind: clusterBinding ? "ClusterRoleBinding" : "RoleBinding",
-      metadata: { name: `b-${i}`, ...(clusterBinding ? {} : { namespace: clusterRole ? ns(sa) : ns(r) }), uid: `b-${i}` },
+      metadata: {
+        name: `b-${i}`,
+        ...(clusterBinding ? {} : { namespace: clusterRole ? ns(sa) : ns(r) }),
+        uid: `b-${i}`,
+      },
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: clusterRole ? "ClusterRole" : "Role", name: `role-${r}` },
       subjects: [{ kind: "ServiceAccount", name: `sa-${sa}`, namespace: ns(sa) }],
     });

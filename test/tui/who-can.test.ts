@@ -6,7 +6,9 @@ describe("kubeward who-can (built CLI)", () => {
     const r = runCli(["who-can", "get", "secrets", "-n", "payments", "--demo"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/SUBJECT\s+VIA BINDING → ROLE\s+SCOPE/);
-    expect(r.stdout).toMatch(/Group system:authenticated\s+ClusterRoleBinding all-users-read-secrets → ClusterRole secrets-viewer\s+cluster/);
+    expect(r.stdout).toMatch(
+      /Group system:authenticated\s+ClusterRoleBinding all-users-read-secrets → ClusterRole secrets-viewer\s+cluster/,
+    );
     expect(r.stdout).toContain("ServiceAccount monitoring/prometheus");
     expect(r.stdout).not.toContain("payments/api");
   });

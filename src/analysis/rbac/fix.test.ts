@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { roundTrip } from "../../../test/support/roundtrip.js";
 import { mkBinding, mkRole, rule, saS } from "../../../test/support/rbac.js";
+import { roundTrip } from "../../../test/support/roundtrip.js";
 import { analyze } from "../../../test/support/store.js";
 import { demoObjects } from "../../cluster/demo/cluster.js";
 import { planFixes } from "../../patch/plan.js";
@@ -49,7 +49,11 @@ describe("RBAC fixes", () => {
     const admin = plans.find((p) => p.target.name === "ci-runner-admin")!;
     expect(admin.commands).toEqual(["kubectl delete clusterrolebinding/ci-runner-admin"]);
     // Nothing narrows edit, cluster-admin or the aggregated monitoring roles.
-    for (const p of plans) if (p.type === "manifest") expect(["deployer", "secret-reader", "secrets-viewer", "wildcard", "dashboards-admin"]).toContain(p.target.name);
+    for (const p of plans)
+      if (p.type === "manifest")
+        expect(["deployer", "secret-reader", "secrets-viewer", "wildcard", "dashboards-admin"]).toContain(
+          p.target.name,
+        );
   });
 
   it("merges every finding on the deployer role into one manifest", () => {

@@ -193,7 +193,9 @@ export class AccessIndex {
       const byRes = this.byVerbResource.get(verb);
       if (!byRes) continue;
       const scopes = q.namespace ? ["cluster", q.namespace] : ["cluster"];
-      const keys = q.nonResource ? [...byRes.keys()].filter((k) => k.startsWith("url:")) : new Set(resourceKeys(q.resource));
+      const keys = q.nonResource
+        ? [...byRes.keys()].filter((k) => k.startsWith("url:"))
+        : new Set(resourceKeys(q.resource));
       for (const key of keys) for (const scope of scopes) out.push(...(byRes.get(key)?.get(scope) ?? []));
     }
     return out;

@@ -21,52 +21,174 @@ function checksOf(raws: Json[]): Record<string, string> {
 const cases: [string, Json[], string, string | undefined][] = [
   ["cluster-admin: * * * cluster-wide", bound([rule(["*"], ["*"], ["*"])]), "rbac.cluster-admin", "critical"],
   ["cluster-admin: * * * in a namespace", bound([rule(["*"], ["*"], ["*"])], "ns"), "rbac.cluster-admin", "high"],
-  ["cluster-admin: implies, does not repeat, secrets-read", bound([rule(["*"], ["*"], ["*"])]), "rbac.secrets-read", undefined],
+  [
+    "cluster-admin: implies, does not repeat, secrets-read",
+    bound([rule(["*"], ["*"], ["*"])]),
+    "rbac.secrets-read",
+    undefined,
+  ],
   ["wildcard verbs", bound([rule(["*"], ["configmaps"])]), "rbac.wildcard", "high"],
   ["wildcard resources in a namespace", bound([rule(["get"], ["*"])], "ns"), "rbac.wildcard", "medium"],
   ["wildcard groups", bound([rule(["get"], ["widgets"], ["*"])]), "rbac.wildcard", "high"],
   ["no wildcard", bound([rule(["get"], ["configmaps"])]), "rbac.wildcard", undefined],
-  ["wildcard non-resource URL is not counted", bound([{ verbs: ["*"], nonResourceURLs: ["*"] }]), "rbac.wildcard", undefined],
+  [
+    "wildcard non-resource URL is not counted",
+    bound([{ verbs: ["*"], nonResourceURLs: ["*"] }]),
+    "rbac.wildcard",
+    undefined,
+  ],
   ["secrets list cluster-wide", bound([rule(["list"], ["secrets"])]), "rbac.secrets-read", "high"],
   ["secrets watch in a namespace", bound([rule(["watch"], ["secrets"])], "ns"), "rbac.secrets-read", "medium"],
   ["secrets get via wildcard verbs", bound([rule(["*"], ["secrets"])]), "rbac.secrets-read", "high"],
-  ["secrets get limited by resourceNames", bound([rule(["get"], ["secrets"], [""], { resourceNames: ["one"] })]), "rbac.secrets-read", undefined],
+  [
+    "secrets get limited by resourceNames",
+    bound([rule(["get"], ["secrets"], [""], { resourceNames: ["one"] })]),
+    "rbac.secrets-read",
+    undefined,
+  ],
   ["secrets create only", bound([rule(["create"], ["secrets"])]), "rbac.secrets-read", undefined],
   ["create pods", bound([rule(["create"], ["pods"])]), "rbac.workload-create", "high"],
-  ["create cronjobs in a namespace", bound([rule(["create"], ["cronjobs"], ["batch"])], "ns"), "rbac.workload-create", "medium"],
+  [
+    "create cronjobs in a namespace",
+    bound([rule(["create"], ["cronjobs"], ["batch"])], "ns"),
+    "rbac.workload-create",
+    "medium",
+  ],
   ["patch daemonsets", bound([rule(["patch"], ["daemonsets"], ["apps"])]), "rbac.workload-create", "high"],
-  ["deployments in the wrong group", bound([rule(["create"], ["deployments"], [""])]), "rbac.workload-create", undefined],
+  [
+    "deployments in the wrong group",
+    bound([rule(["create"], ["deployments"], [""])]),
+    "rbac.workload-create",
+    undefined,
+  ],
   ["get pods", bound([rule(["get", "list"], ["pods"])]), "rbac.workload-create", undefined],
   ["pods/exec create", bound([rule(["create"], ["pods/exec"])]), "rbac.pod-exec", "high"],
   ["pods/* create", bound([rule(["create"], ["pods/*"])], "ns"), "rbac.pod-exec", "medium"],
   ["pods/ephemeralcontainers patch", bound([rule(["patch"], ["pods/ephemeralcontainers"])]), "rbac.pod-exec", "high"],
   ["pods/log get is not exec", bound([rule(["get"], ["pods/log"])]), "rbac.pod-exec", undefined],
-  ["escalate clusterroles", bound([rule(["escalate"], ["clusterroles"], ["rbac.authorization.k8s.io"])]), "rbac.escalate-bind", "critical"],
-  ["bind limited by resourceNames still binds", bound([rule(["bind"], ["clusterroles"], ["rbac.authorization.k8s.io"], { resourceNames: ["cluster-admin"] })]), "rbac.escalate-bind", "critical"],
-  ["bind in a namespace", bound([rule(["bind"], ["roles"], ["rbac.authorization.k8s.io"])], "ns"), "rbac.escalate-bind", "high"],
-  ["create rolebindings only", bound([rule(["create"], ["rolebindings"], ["rbac.authorization.k8s.io"])]), "rbac.escalate-bind", undefined],
+  [
+    "escalate clusterroles",
+    bound([rule(["escalate"], ["clusterroles"], ["rbac.authorization.k8s.io"])]),
+    "rbac.escalate-bind",
+    "critical",
+  ],
+  [
+    "bind limited by resourceNames still binds",
+    bound([rule(["bind"], ["clusterroles"], ["rbac.authorization.k8s.io"], { resourceNames: ["cluster-admin"] })]),
+    "rbac.escalate-bind",
+    "critical",
+  ],
+  [
+    "bind in a namespace",
+    bound([rule(["bind"], ["roles"], ["rbac.authorization.k8s.io"])], "ns"),
+    "rbac.escalate-bind",
+    "high",
+  ],
+  [
+    "create rolebindings only",
+    bound([rule(["create"], ["rolebindings"], ["rbac.authorization.k8s.io"])]),
+    "rbac.escalate-bind",
+    undefined,
+  ],
   ["impersonate groups", bound([rule(["impersonate"], ["groups"])]), "rbac.impersonate", "critical"],
-  ["impersonate userextras", bound([rule(["impersonate"], ["userextras/scopes"], ["authentication.k8s.io"])]), "rbac.impersonate", "critical"],
+  [
+    "impersonate userextras",
+    bound([rule(["impersonate"], ["userextras/scopes"], ["authentication.k8s.io"])]),
+    "rbac.impersonate",
+    "critical",
+  ],
   ["nodes/proxy get", bound([rule(["get"], ["nodes/proxy"])]), "rbac.nodes-proxy", "critical"],
-  ["nodes/proxy via RoleBinding grants nothing", bound([rule(["get"], ["nodes/proxy"])], "ns"), "rbac.nodes-proxy", undefined],
+  [
+    "nodes/proxy via RoleBinding grants nothing",
+    bound([rule(["get"], ["nodes/proxy"])], "ns"),
+    "rbac.nodes-proxy",
+    undefined,
+  ],
   ["nodes get", bound([rule(["get"], ["nodes"])]), "rbac.nodes-proxy", undefined],
-  ["serviceaccounts/token create", bound([rule(["create"], ["serviceaccounts/token"])]), "rbac.sa-token-create", "high"],
+  [
+    "serviceaccounts/token create",
+    bound([rule(["create"], ["serviceaccounts/token"])]),
+    "rbac.sa-token-create",
+    "high",
+  ],
   ["serviceaccounts create", bound([rule(["create"], ["serviceaccounts"])]), "rbac.sa-token-create", undefined],
-  ["CSR approval + signer approve", bound([rule(["update"], ["certificatesigningrequests/approval"], ["certificates.k8s.io"]), rule(["approve"], ["signers"], ["certificates.k8s.io"])]), "rbac.csr-approve", "critical"],
-  ["CSR approval without signer approve", bound([rule(["update"], ["certificatesigningrequests/approval"], ["certificates.k8s.io"])]), "rbac.csr-approve", undefined],
-  ["webhook configuration patch", bound([rule(["patch"], ["validatingwebhookconfigurations"], ["admissionregistration.k8s.io"])]), "rbac.webhook-config", "critical"],
-  ["webhook configuration list", bound([rule(["list"], ["mutatingwebhookconfigurations"], ["admissionregistration.k8s.io"])]), "rbac.webhook-config", undefined],
+  [
+    "CSR approval + signer approve",
+    bound([
+      rule(["update"], ["certificatesigningrequests/approval"], ["certificates.k8s.io"]),
+      rule(["approve"], ["signers"], ["certificates.k8s.io"]),
+    ]),
+    "rbac.csr-approve",
+    "critical",
+  ],
+  [
+    "CSR approval without signer approve",
+    bound([rule(["update"], ["certificatesigningrequests/approval"], ["certificates.k8s.io"])]),
+    "rbac.csr-approve",
+    undefined,
+  ],
+  [
+    "webhook configuration patch",
+    bound([rule(["patch"], ["validatingwebhookconfigurations"], ["admissionregistration.k8s.io"])]),
+    "rbac.webhook-config",
+    "critical",
+  ],
+  [
+    "webhook configuration list",
+    bound([rule(["list"], ["mutatingwebhookconfigurations"], ["admissionregistration.k8s.io"])]),
+    "rbac.webhook-config",
+    undefined,
+  ],
   ["persistentvolumes create", bound([rule(["create"], ["persistentvolumes"])]), "rbac.pv-create", "high"],
   ["persistentvolumeclaims create", bound([rule(["create"], ["persistentvolumeclaims"])]), "rbac.pv-create", undefined],
   ["namespaces patch cluster-wide", bound([rule(["patch"], ["namespaces"])]), "rbac.namespace-patch", "high"],
-  ["namespaces update via RoleBinding", bound([rule(["update"], ["namespaces"])], "ns"), "rbac.namespace-patch", "medium"],
+  [
+    "namespaces update via RoleBinding",
+    bound([rule(["update"], ["namespaces"])], "ns"),
+    "rbac.namespace-patch",
+    "medium",
+  ],
   ["namespaces get", bound([rule(["get"], ["namespaces"])]), "rbac.namespace-patch", undefined],
-  ["system:anonymous granted pods", bound([rule(["get"], ["pods"])], "cluster", userS("system:anonymous")), "rbac.anonymous-binding", "critical"],
-  ["system:unauthenticated granted pods", bound([rule(["get"], ["pods"])], "ns", groupS("system:unauthenticated")), "rbac.anonymous-binding", "critical"],
-  ["system:authenticated granted secrets", bound([rule(["list"], ["secrets"])], "cluster", groupS("system:authenticated")), "rbac.anonymous-binding", "critical"],
-  ["system:authenticated granted discovery only", bound([{ verbs: ["get"], nonResourceURLs: ["/healthz", "/version"] }], "cluster", groupS("system:authenticated")), "rbac.anonymous-binding", undefined],
-  ["system:authenticated granted self-reviews only", bound([rule(["create"], ["selfsubjectaccessreviews"], ["authorization.k8s.io"])], "cluster", groupS("system:authenticated")), "rbac.anonymous-binding", undefined],
-  ["a named group is not everyone", bound([rule(["get"], ["pods"])], "cluster", groupS("devs")), "rbac.anonymous-binding", undefined],
+  [
+    "system:anonymous granted pods",
+    bound([rule(["get"], ["pods"])], "cluster", userS("system:anonymous")),
+    "rbac.anonymous-binding",
+    "critical",
+  ],
+  [
+    "system:unauthenticated granted pods",
+    bound([rule(["get"], ["pods"])], "ns", groupS("system:unauthenticated")),
+    "rbac.anonymous-binding",
+    "critical",
+  ],
+  [
+    "system:authenticated granted secrets",
+    bound([rule(["list"], ["secrets"])], "cluster", groupS("system:authenticated")),
+    "rbac.anonymous-binding",
+    "critical",
+  ],
+  [
+    "system:authenticated granted discovery only",
+    bound([{ verbs: ["get"], nonResourceURLs: ["/healthz", "/version"] }], "cluster", groupS("system:authenticated")),
+    "rbac.anonymous-binding",
+    undefined,
+  ],
+  [
+    "system:authenticated granted self-reviews only",
+    bound(
+      [rule(["create"], ["selfsubjectaccessreviews"], ["authorization.k8s.io"])],
+      "cluster",
+      groupS("system:authenticated"),
+    ),
+    "rbac.anonymous-binding",
+    undefined,
+  ],
+  [
+    "a named group is not everyone",
+    bound([rule(["get"], ["pods"])], "cluster", groupS("devs")),
+    "rbac.anonymous-binding",
+    undefined,
+  ],
   ["default SA bound", bound([rule(["get"], ["pods"])], "ns", saS("t", "default")), "rbac.default-sa-bound", "medium"],
   ["another SA bound", bound([rule(["get"], ["pods"])], "ns", saS("t", "app")), "rbac.default-sa-bound", undefined],
 ];
@@ -99,7 +221,9 @@ describe("ranking and built-in subjects", () => {
     const noToken = analyze([...bound(secrets), running("app", { automountServiceAccountToken: false })]);
     expect(noToken.result.findings.find((x) => x.check === "rbac.secrets-read")!.severity).toBe("high");
     const done = { ...running("app"), status: { phase: "Succeeded" } };
-    expect(analyze([...bound(secrets), done]).result.findings.find((x) => x.check === "rbac.secrets-read")!.severity).toBe("high");
+    expect(
+      analyze([...bound(secrets), done]).result.findings.find((x) => x.check === "rbac.secrets-read")!.severity,
+    ).toBe("high");
   });
 
   it("names binding, role and rule in the message and related", () => {
@@ -108,7 +232,9 @@ describe("ranking and built-in subjects", () => {
     expect(f.resource).toEqual({ apiVersion: "v1", kind: "ServiceAccount", namespace: "t", name: "app" });
     expect(f.message).toContain("ClusterRoleBinding b → ClusterRole r: list secrets");
     expect(f.related?.map((r) => `${r.kind}/${r.name}`)).toEqual(["ClusterRoleBinding/b", "ClusterRole/r"]);
-    expect(result.subjects).toEqual([{ kind: "ServiceAccount", namespace: "t", name: "app", checks: ["rbac.secrets-read"] }]);
+    expect(result.subjects).toEqual([
+      { kind: "ServiceAccount", namespace: "t", name: "app", checks: ["rbac.secrets-read"] },
+    ]);
   });
 
   it("one finding per (subject, check) however many rules and bindings grant it", () => {
