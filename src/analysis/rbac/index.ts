@@ -153,9 +153,11 @@ export function rbacEngine(): Engine {
             ]),
           });
           const rec = fixRecord(check, primary, res);
-          finding.fix =
-            rec.mode === "narrow" ? { target: rec.role, type: "manifest" } : { target: rec.binding, type: "none" };
-          fixes.set(finding.id, rec);
+          // kube-system controllers need their grants: no fix is offered for them, only the review.
+          if (!isSystemServiceAccount(subject))
+            finding.fix =
+              rec.mode === "narrow" ? { target: rec.role, type: "manifest" } : { target: rec.binding, type: "none" };
+          if (finding.fix) fixes.set(finding.id, rec);
           findings.push(finding);
           reported.push(check.meta.id);
         }

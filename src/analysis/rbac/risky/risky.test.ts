@@ -253,6 +253,9 @@ describe("ranking and built-in subjects", () => {
     expect(checksOf(bound(secrets, "cluster", userS("system:kube-controller-manager")))).toEqual({});
     expect(checksOf(bound(secrets, "cluster", groupS("system:serviceaccounts")))["rbac.secrets-read"]).toBe("high");
     expect(checksOf(bound(secrets, "cluster", saS("kube-system", "ctrl")))["rbac.secrets-read"]).toBe("info");
+    // ...and no fix is offered to take a controller's grants away.
+    const sys = analyze(bound(secrets, "cluster", saS("kube-system", "ctrl"))).result.findings;
+    expect(sys.find((f) => f.check === "rbac.secrets-read")?.fix).toBeUndefined();
   });
 
   it("riskyChecksOf includes what the subject's groups hold and what cluster-admin implies", () => {
