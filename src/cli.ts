@@ -4,12 +4,14 @@ import { SEVERITIES, type Severity } from "./analysis/finding.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
+import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { sanitize } from "./util/sanitize.js";
 
 const HELP = `
   Usage
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
+    $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
     $ kubectl ward ...                       the same, as a kubectl plugin
 
   Source (default: the current kube context; the embedded demo when no kubeconfig exists)
@@ -26,6 +28,11 @@ const HELP = `
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
 
+  who-can flags
+    --namespace, -n NS       the namespace of the access (default: cluster-wide grants only)
+    --name NAME              one object (rules limited by resourceNames answer only then)
+    --output, -o FORMAT      text | json
+
   Exit codes
     0 ok · 1 findings at or above --fail-on · 2 usage or input error
 
@@ -33,6 +40,7 @@ const HELP = `
     $ kubeward --demo
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
+    $ kubeward who-can get secrets -n payments --demo
 `;
 
 function parseArgs(argv: string[]) {
@@ -55,6 +63,7 @@ function parseArgs(argv: string[]) {
       },
       failOn: { type: "string", choices: ["critical", "high", "medium", "low", "info"] },
       patches: { type: "string" },
+      name: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
     },
   });
@@ -113,6 +122,14 @@ export async function main(argv: string[]): Promise<number> {
         },
         io,
       );
+    }
+    if (command === "who-can") {
+      const query = parseWhoCan(rest, { namespace: cli.flags.namespace, name: cli.flags.name });
+      if (cli.flags.output === "sarif") throw new UsageError("who-can prints text or json");
+      // -n is the query's namespace here: read every namespace, cluster-wide bindings answer too.
+      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
+      const output = cli.flags.output === "json" ? "json" : "text";
+      return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");

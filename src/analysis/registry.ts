@@ -3,10 +3,11 @@
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
 import { podsEngine } from "./pods/index.js";
+import { rbacEngine } from "./rbac/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine()];
+  return [podsEngine(), rbacEngine()];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

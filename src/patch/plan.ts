@@ -69,7 +69,8 @@ export function planFixes(
   const plans = new Map<string, FixPlan>();
   for (const f of findings) {
     const check = catalog.get(f.check);
-    if (!check?.fix || !f.fix || f.fix.type === "none") continue;
+    // type "none" still plans when the check has a fix: it prints a command (e.g. kubectl delete), never a patch.
+    if (!check?.fix || !f.fix) continue;
     let fragment: FixFragment | undefined;
     try {
       fragment = check.fix(f, { store, object: objectFor(store, f.resource), models });
