@@ -15,6 +15,7 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
+import { networkPolicyMistakes } from "./network.js";
 
 type Json = Record<string, unknown>;
 
@@ -492,5 +493,5 @@ function ci(): Json[] {
 
 /** The demo cluster's objects as the API server would list them. */
 export function demoObjects(): Json[] {
-  return [...kubeSystem(), ...shop(), ...payments(), ...monitoring(), ...dev(), ...ci()];
+  return [...kubeSystem(), ...shop(), ...payments(), ...monitoring(), ...dev(), ...ci(), ...networkPolicyMistakes()];
 }
