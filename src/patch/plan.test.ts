@@ -46,7 +46,9 @@ const deployChain = [
 
 describe("fix planner", () => {
   it("fixes a Deployment's pods on the Deployment template, one merged patch for both findings", () => {
-    const { store, result } = analyze(deployChain);
+    const { store, result: all } = analyze(deployChain);
+    // Only the pod findings: other panels (e.g. the namespace's segmentation) are planned elsewhere.
+    const result = { findings: all.findings.filter((f) => f.panel === "pods") };
     expect(result.findings.map((f) => `${f.resource.kind}/${f.container}`).sort()).toEqual([
       "Deployment/app",
       "Deployment/side",
@@ -76,7 +78,11 @@ describe("fix planner", () => {
 
   it("targets a pod whose ReplicaSet is not loaded at that ReplicaSet, with a warning", () => {
     const { store, result } = analyze([deployChain[2]!]);
-    const plans = planFixes(result.findings, store, checkCatalog());
+    const plans = planFixes(
+      result.findings.filter((f) => f.panel === "pods"),
+      store,
+      checkCatalog(),
+    );
     expect(plans[0]!.target).toMatchObject({ kind: "ReplicaSet", name: "web-1" });
     expect(plans[0]!.warnings.join()).toMatch(/ReplicaSet web-1 owns this workload but was not loaded/);
   });
@@ -145,7 +151,13 @@ describe("fix planner", () => {
       spec: { containers: [{ name: "a\u001b[2Jb", securityContext: { privileged: true } }] },
     };
     const { store, result } = analyze([hostile]);
-    const yaml = renderPatch(planFixes(result.findings, store, checkCatalog())[0]!).yaml;
+    const yaml = renderPatch(
+      planFixes(
+        result.findings.filter((f) => f.panel === "pods"),
+        store,
+        checkCatalog(),
+      )[0]!,
+    ).yaml;
     expect(yaml).not.toContain("\u001b");
   });
 });
