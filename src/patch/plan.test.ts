@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { roundTrip } from "../../test/support/roundtrip.js";
 import { analyze } from "../../test/support/store.js";
+import type { CheckDef } from "../analysis/engine.js";
+import { makeFinding } from "../analysis/finding.js";
 import { checkCatalog } from "../analysis/registry.js";
 import { demoObjects } from "../cluster/demo/cluster.js";
 import { planFixes } from "./plan.js";
@@ -159,5 +161,34 @@ describe("fix planner", () => {
       )[0]!,
     ).yaml;
     expect(yaml).not.toContain("\u001b");
+  });
+
+  it("puts a manifest fragment's extra manifests in the same plan, once", () => {
+    const np = (name: string) => ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name } });
+    const check: CheckDef = {
+      meta: {
+        id: "x.m",
+        title: "t",
+        severity: "low",
+        panel: "network",
+        description: "",
+        remediation: "",
+        references: [],
+      },
+      fix: () => ({ kind: "manifest", manifest: np("main"), extra: [np("extra")], explain: "adds two" }),
+    };
+    const target = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", namespace: "n", name: "main" };
+    const findings = ["a", "b"].map((name) =>
+      makeFinding({
+        meta: check.meta,
+        resource: { apiVersion: "v1", kind: "Namespace", name },
+        message: "m",
+        fix: { target, type: "manifest" },
+      }),
+    );
+    const plans = planFixes(findings, analyze([]).store, new Map([["x.m", check]]));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.body).toEqual(np("main"));
+    expect(plans[0]!.extraManifests).toEqual([np("extra")]);
   });
 });
