@@ -4,7 +4,7 @@ import type { ResourceRef } from "../../cluster/objects.js";
 import type { CheckDef } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { Workload } from "../workloads.js";
-import { managedWorkloads } from "./collect.js";
+import type { WorkloadIsolation } from "./isolation.js";
 import type { NamespaceNetwork } from "./segmentation.js";
 
 export interface NamespaceCheck extends CheckDef {
@@ -23,9 +23,6 @@ export function listWorkloads(items: readonly { workload: Workload }[], max = 5)
 }
 
 /** Managed workloads of the namespace among `items` (controllers and bare pods). */
-export function managedAmong<T extends { workload: Workload }>(ns: NamespaceNetwork, items: readonly T[]): T[] {
-  return managedWorkloads(
-    items,
-    ns.workloads.map((w) => w.workload),
-  );
+export function managedAmong(ns: NamespaceNetwork, items: readonly WorkloadIsolation[]): WorkloadIsolation[] {
+  return items.filter((w) => ns.managed.has(w));
 }

@@ -40,18 +40,3 @@ export function namespaceLabels(store: Store, namespace: string): Labels {
   const obj = store.getByName("Namespace", undefined, namespace);
   return { ...(obj?.metadata.labels ?? {}), "kubernetes.io/metadata.name": namespace };
 }
-
-/**
- * Workloads a person manages: a pod or template whose controller is not itself
- * among the namespace's workloads (a Deployment, not its ReplicaSet and pods).
- */
-export function managedWorkloads<T extends { workload: Workload }>(items: readonly T[], all: readonly Workload[]): T[] {
-  const uids = new Set(all.map((w) => w.object.metadata.uid));
-  const names = new Set(all.map((w) => `${w.ref.kind}/${w.ref.name}`));
-  return items.filter(
-    ({ workload }) =>
-      !workload.object.metadata.ownerReferences.some(
-        (o) => (o.uid && uids.has(o.uid)) || names.has(`${o.kind}/${o.name}`),
-      ),
-  );
-}

@@ -28,12 +28,14 @@ interface CacheEntry {
   workloads: KObject[];
   result: NamespaceNetwork;
   findings: Finding[];
+  facts: [string, Partial<WorkloadSummary>][];
 }
 
+/** Same objects in the same order: the store's per-namespace index keeps insertion order, so an unchanged namespace lists them identically. */
 function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
   if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((o) => set.has(o));
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function detectAll(ns: NamespaceNetwork): Finding[] {
@@ -72,16 +74,17 @@ export function networkEngine(): Engine {
             policies.map(policyOf),
             objects.map(cachedWorkloadOf).filter((w): w is Workload => !!w),
           );
-          entry = { policies, workloads: objects, result, findings: detectAll(result) };
+          const facts = result.workloads.map((w): [string, Partial<WorkloadSummary>] => [
+            w.key,
+            { isolation: { ingress: w.policies.ingress.length > 0, egress: w.policies.egress.length > 0 } },
+          ]);
+          entry = { policies, workloads: objects, result, findings: detectAll(result), facts };
           cache.set(name, entry);
         }
         results.set(name, entry.result);
         findings.push(...entry.findings);
         namespaces.set(name, { segmentation: entry.result.segmentation });
-        for (const w of entry.result.workloads)
-          workloads.set(w.key, {
-            isolation: { ingress: w.policies.ingress.length > 0, egress: w.policies.egress.length > 0 },
-          });
+        for (const [key, fact] of entry.facts) workloads.set(key, fact);
       }
       for (const name of cache.keys()) if (!seen.has(name)) cache.delete(name);
       return { findings, workloads, namespaces, model: networkModel(store, results) };

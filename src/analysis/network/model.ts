@@ -29,11 +29,15 @@ export function isolationInfo(w: WorkloadIsolation, resolve?: NamespaceResolver)
 }
 
 export function networkModel(store: Store, namespaces: ReadonlyMap<string, NamespaceNetwork>): NetworkModel {
-  const byKey = new Map<string, WorkloadIsolation>();
-  for (const ns of namespaces.values()) for (const w of ns.workloads) byKey.set(w.key, w);
+  // Built on the first drill-down, not on every pass.
+  let byKey: Map<string, WorkloadIsolation> | undefined;
   const resolve = resolverFor(store);
   return {
     isolationOf(key) {
+      if (!byKey) {
+        byKey = new Map();
+        for (const ns of namespaces.values()) for (const w of ns.workloads) byKey.set(w.key, w);
+      }
       const w = byKey.get(key);
       return w ? isolationInfo(w, resolve) : undefined;
     },

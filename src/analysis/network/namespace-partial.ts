@@ -5,6 +5,7 @@ import { makeFinding, type Severity } from "../finding.js";
 import { listWorkloads, managedAmong, type NamespaceCheck, namespaceRef } from "./check.js";
 import { SYSTEM_NAMESPACES } from "./collect.js";
 import { defaultDenyFix, defaultDenyTarget } from "./default-deny.js";
+import type { WorkloadIsolation } from "./isolation.js";
 import type { Direction } from "./policy.js";
 
 export const namespacePartial: NamespaceCheck = {
@@ -24,20 +25,20 @@ export const namespacePartial: NamespaceCheck = {
   },
   detect(ns) {
     if (ns.segmentation !== "partial") return [];
-    const open = (d: Direction) => managedAmong(ns, ns.open[d]);
+    const open: Record<Direction, WorkloadIsolation[]> = {
+      ingress: managedAmong(ns, ns.open.ingress),
+      egress: managedAmong(ns, ns.open.egress),
+    };
     const parts: string[] = [];
-    for (const d of ["ingress", "egress"] as const) {
-      const o = open(d);
-      if (o.length) parts.push(`not isolated for ${d}: ${listWorkloads(o)}`);
-    }
+    for (const d of ["ingress", "egress"] as const)
+      if (open[d].length) parts.push(`not isolated for ${d}: ${listWorkloads(open[d])}`);
     const missing = (["ingress", "egress"] as const).filter((d) => !ns.catchAll[d]);
     if (parts.length === 0)
       parts.push(
         `every workload is isolated, but no policy with an empty podSelector isolates ${missing.join(" and ")} for new pods`,
       );
     const system = SYSTEM_NAMESPACES.has(ns.namespace);
-    const severity: Severity =
-      system || (open("ingress").length === 0 && open("egress").length === 0) ? "low" : "medium";
+    const severity: Severity = system || (open.ingress.length === 0 && open.egress.length === 0) ? "low" : "medium";
     const fix = defaultDenyTarget(ns);
     return [
       makeFinding({

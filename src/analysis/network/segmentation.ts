@@ -8,7 +8,7 @@
 //   is judged by the catch-all alone.
 import type { Segmentation } from "../engine.js";
 import type { Workload } from "../workloads.js";
-import { isIsolated, isolate, type WorkloadIsolation } from "./isolation.js";
+import { isIsolated, isolate, managedWorkloads, type WorkloadIsolation } from "./isolation.js";
 import type { Direction, Policy } from "./policy.js";
 import { isEmpty } from "./selectors.js";
 
@@ -21,6 +21,8 @@ export interface NamespaceNetwork {
   catchAll: Record<Direction, boolean>;
   /** Workloads not isolated in a direction. */
   open: Record<Direction, WorkloadIsolation[]>;
+  /** Workloads a person manages (controllers and bare pods, not ReplicaSets or owned pods). */
+  managed: ReadonlySet<WorkloadIsolation>;
 }
 
 export function analyzeNamespace(
@@ -37,5 +39,6 @@ export function analyzeNamespace(
   };
   const segmentation: Segmentation =
     policies.length === 0 ? "none" : catchAll.ingress && catchAll.egress ? "default-deny" : "partial";
-  return { namespace, policies: [...policies], workloads: isolated, segmentation, catchAll, open };
+  const managed = new Set(managedWorkloads(isolated, workloads));
+  return { namespace, policies: [...policies], workloads: isolated, segmentation, catchAll, open, managed };
 }
