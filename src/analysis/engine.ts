@@ -68,7 +68,14 @@ export type FixFragment =
       mayBreak?: string;
     }
   | { kind: "object"; patch: Record<string, unknown>; explain: string; mayBreak?: string }
-  | { kind: "manifest"; manifest: Record<string, unknown>; explain: string; mayBreak?: string }
+  | {
+      kind: "manifest";
+      manifest: Record<string, unknown>;
+      /** Further new objects applied from the same file (e.g. the DNS egress beside a default-deny). */
+      extra?: Record<string, unknown>[];
+      explain: string;
+      mayBreak?: string;
+    }
   | { kind: "command"; command: string; explain: string; mayBreak?: string };
 
 export interface FixContext {

@@ -2,12 +2,13 @@
 // and the check catalog they form.
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
+import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), rbacEngine()];
+  return [podsEngine(), rbacEngine(), networkEngine()];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { roundTrip } from "../../test/support/roundtrip.js";
 import { analyze } from "../../test/support/store.js";
+import type { CheckDef } from "../analysis/engine.js";
+import { makeFinding } from "../analysis/finding.js";
 import { checkCatalog } from "../analysis/registry.js";
 import { demoObjects } from "../cluster/demo/cluster.js";
 import { planFixes } from "./plan.js";
@@ -77,7 +79,11 @@ describe("fix planner", () => {
 
   it("targets a pod whose ReplicaSet is not loaded at that ReplicaSet, with a warning", () => {
     const { store, result } = analyze([deployChain[2]!]);
-    const plans = planFixes(result.findings, store, checkCatalog());
+    const plans = planFixes(
+      result.findings.filter((f) => f.panel === "pods"),
+      store,
+      checkCatalog(),
+    );
     expect(plans[0]!.target).toMatchObject({ kind: "ReplicaSet", name: "web-1" });
     expect(plans[0]!.warnings.join()).toMatch(/ReplicaSet web-1 owns this workload but was not loaded/);
   });
@@ -146,7 +152,42 @@ describe("fix planner", () => {
       spec: { containers: [{ name: "a\u001b[2Jb", securityContext: { privileged: true } }] },
     };
     const { store, result } = analyze([hostile]);
-    const yaml = renderPatch(planFixes(result.findings, store, checkCatalog())[0]!).yaml;
+    const yaml = renderPatch(
+      planFixes(
+        result.findings.filter((f) => f.panel === "pods"),
+        store,
+        checkCatalog(),
+      )[0]!,
+    ).yaml;
     expect(yaml).not.toContain("\u001b");
+  });
+
+  it("puts a manifest fragment's extra manifests in the same plan, once", () => {
+    const np = (name: string) => ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name } });
+    const check: CheckDef = {
+      meta: {
+        id: "x.m",
+        title: "t",
+        severity: "low",
+        panel: "network",
+        description: "",
+        remediation: "",
+        references: [],
+      },
+      fix: () => ({ kind: "manifest", manifest: np("main"), extra: [np("extra")], explain: "adds two" }),
+    };
+    const target = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", namespace: "n", name: "main" };
+    const findings = ["a", "b"].map((name) =>
+      makeFinding({
+        meta: check.meta,
+        resource: { apiVersion: "v1", kind: "Namespace", name },
+        message: "m",
+        fix: { target, type: "manifest" },
+      }),
+    );
+    const plans = planFixes(findings, analyze([]).store, new Map([["x.m", check]]));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.body).toEqual(np("main"));
+    expect(plans[0]!.extraManifests).toEqual([np("extra")]);
   });
 });

@@ -96,10 +96,13 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       addUnique(plan.commands, fragment.command);
       return;
     case "manifest": {
-      if (!plan.body) plan.body = fragment.manifest;
-      else if (JSON.stringify(plan.body) !== JSON.stringify(fragment.manifest)) {
-        if (!plan.extraManifests.some((m) => JSON.stringify(m) === JSON.stringify(fragment.manifest)))
-          plan.extraManifests.push(fragment.manifest);
+      for (const [i, manifest] of [fragment.manifest, ...(fragment.extra ?? [])].entries()) {
+        if (i === 0 && !plan.body) plan.body = manifest;
+        else if (
+          JSON.stringify(plan.body) !== JSON.stringify(manifest) &&
+          !plan.extraManifests.some((m) => JSON.stringify(m) === JSON.stringify(manifest))
+        )
+          plan.extraManifests.push(manifest);
       }
       return;
     }

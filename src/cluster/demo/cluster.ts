@@ -15,6 +15,7 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
+import { networkPolicyMistakes } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 
 type Json = Record<string, unknown>;
@@ -605,5 +606,15 @@ function podSecurityZoo(): Json[] {
 
 /** The demo cluster's objects as the API server would list them. */
 export function demoObjects(): Json[] {
-  return [...kubeSystem(), ...shop(), ...payments(), ...monitoring(), ...dev(), ...ci(), ...podSecurityZoo(), ...rbacExtras()];
+  return [
+    ...kubeSystem(),
+    ...shop(),
+    ...payments(),
+    ...monitoring(),
+    ...dev(),
+    ...ci(),
+    ...podSecurityZoo(),
+    ...rbacExtras(),
+    ...networkPolicyMistakes(),
+  ];
 }

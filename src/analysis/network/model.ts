@@ -1,0 +1,48 @@
+// The NetworkModel (src/analysis/models.ts) the engine publishes: isolation per
+// workload with what the selecting policies allow, segmentation per namespace.
+// Summary lines are built on demand (drill-down), not for 150,000 pods per pass.
+import type { Store } from "../../store/store.js";
+import type { IsolationInfo, NetworkModel } from "../models.js";
+import { namespaceLabels } from "./collect.js";
+import type { WorkloadIsolation } from "./isolation.js";
+import type { NamespaceNetwork } from "./segmentation.js";
+import { matches, type Selector } from "./selectors.js";
+import { allowLines, type NamespaceResolver } from "./summary.js";
+
+export function resolverFor(store: Store): NamespaceResolver {
+  let labels: Map<string, ReturnType<typeof namespaceLabels>> | undefined;
+  return (selector: Selector) => {
+    labels ??= new Map(store.namespaces().map((n) => [n, namespaceLabels(store, n)]));
+    return [...labels].filter(([, l]) => matches(selector, l)).map(([n]) => n);
+  };
+}
+
+export function isolationInfo(w: WorkloadIsolation, resolve?: NamespaceResolver): IsolationInfo {
+  const { ingress, egress } = w.policies;
+  return {
+    ingress: ingress.length > 0,
+    egress: egress.length > 0,
+    ingressPolicies: ingress.map((p) => p.ref),
+    egressPolicies: egress.map((p) => p.ref),
+    allows: { ingress: allowLines(ingress, "ingress", resolve), egress: allowLines(egress, "egress", resolve) },
+  };
+}
+
+export function networkModel(store: Store, namespaces: ReadonlyMap<string, NamespaceNetwork>): NetworkModel {
+  // Built on the first drill-down, not on every pass.
+  let byKey: Map<string, WorkloadIsolation> | undefined;
+  const resolve = resolverFor(store);
+  return {
+    isolationOf(key) {
+      if (!byKey) {
+        byKey = new Map();
+        for (const ns of namespaces.values()) for (const w of ns.workloads) byKey.set(w.key, w);
+      }
+      const w = byKey.get(key);
+      return w ? isolationInfo(w, resolve) : undefined;
+    },
+    segmentationOf(namespace) {
+      return namespaces.get(namespace)?.segmentation;
+    },
+  };
+}
