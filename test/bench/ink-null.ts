@@ -1,0 +1,73 @@
+// Mounts the real Ink App on fake terminal streams (same render options as
+// src/app/tui.ts), so the benches time real frames without a terminal.
+import { EventEmitter } from "node:events";
+import { performance } from "node:perf_hooks";
+import { render } from "ink";
+import { createElement } from "react";
+import type { Controller } from "../../src/app/controller.js";
+import { App } from "../../views/App.js";
+
+export type FrameListener = (chunk: string, at: number) => void;
+
+class NullStdout extends EventEmitter {
+  readonly isTTY = true;
+  columns = 160;
+  rows = 48;
+  listeners_: FrameListener[] = [];
+  write = (chunk: string) => {
+    const at = performance.now();
+    for (const l of this.listeners_) l(chunk, at);
+    return true;
+  };
+}
+
+class NullStdin extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  write(data: string): void {
+    this.data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  }
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface MountedTui {
+  onFrame(listener: FrameListener): void;
+  /** Sends keys as a terminal would. */
+  type(keys: string): void;
+  unmount(): void;
+}
+
+export function mountTui(controller: Controller): MountedTui {
+  const stdout = new NullStdout();
+  const stdin = new NullStdin();
+  const stderr = new NullStdout();
+  const app = render(createElement(App, { controller }), {
+    // biome-ignore lint/suspicious/noExplicitAny: fake streams stand in for a terminal
+    stdout: stdout as any,
+    // biome-ignore lint/suspicious/noExplicitAny: fake streams stand in for a terminal
+    stdin: stdin as any,
+    // biome-ignore lint/suspicious/noExplicitAny: fake streams stand in for a terminal
+    stderr: stderr as any,
+    incrementalRendering: true,
+    maxFps: 20,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    onFrame: (l) => stdout.listeners_.push(l),
+    type: (keys) => stdin.write(keys),
+    unmount: () => app.unmount(),
+  };
+}
