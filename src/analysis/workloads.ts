@@ -41,7 +41,19 @@ export function isWorkloadKind(kind: string): boolean {
   return kind in POD_TEMPLATE_PATHS;
 }
 
+// The store replaces an object when it changes, so a workload derived from an
+// object can be kept for as long as the object lives: analyses after a pod event
+// reuse every other workload instead of rebuilding them all.
+const workloadCache = new WeakMap<KObject, Workload | null>();
+
+/** The workload of a pod-carrying object (memoised by object identity; treat it as read-only). */
 export function workloadOf(obj: KObject): Workload | undefined {
+  let w = workloadCache.get(obj);
+  if (w === undefined) workloadCache.set(obj, (w = buildWorkload(obj) ?? null));
+  return w ?? undefined;
+}
+
+function buildWorkload(obj: KObject): Workload | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
   let node: unknown = obj;
