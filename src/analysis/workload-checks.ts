@@ -3,7 +3,7 @@
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { ownerChain } from "../patch/owner.js";
+import { type OwnerChain, ownerChain } from "../patch/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
 import type { Finding } from "./finding.js";
 import { workloadOf } from "./workloads.js";
@@ -34,8 +34,13 @@ function relativeKey(f: Finding, specPath: string): string {
 
 export class WorkloadCheckRunner {
   private cache = new WeakMap<KObject, Finding[]>();
+  /** Folded findings per object, with the owner and fix target they were folded against. */
+  private emitted = new WeakMap<KObject, { owner: KObject | undefined; target: string; findings: Finding[] }>();
+  private readonly fixable: Set<string>;
 
-  constructor(private readonly checks: readonly WorkloadCheck[]) {}
+  constructor(private readonly checks: readonly WorkloadCheck[]) {
+    this.fixable = new Set(checks.filter((c) => c.fix).map((c) => c.meta.id));
+  }
 
   /** Findings for one object, cached by object identity. */
   findingsFor(obj: KObject, ctx: AnalysisContext): Finding[] {
@@ -49,29 +54,50 @@ export class WorkloadCheckRunner {
 
   run(ctx: AnalysisContext): Finding[] {
     const out: Finding[] = [];
-    const fixable = new Set(this.checks.filter((c) => c.fix).map((c) => c.meta.id));
     for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
       for (const obj of ctx.store.list(kind)) {
         const own = this.findingsFor(obj, ctx);
         if (own.length === 0) continue;
         const owner = ownerChain(ctx.store, obj);
         const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
-        const ownSpec = POD_TEMPLATE_PATHS[obj.kind]!.join(".");
-        let covered: Set<string> | undefined;
-        if (ownerObj) {
-          const ownerSpec = POD_TEMPLATE_PATHS[ownerObj.kind]?.join(".");
-          if (ownerSpec) covered = new Set(this.findingsFor(ownerObj, ctx).map((f) => relativeKey(f, ownerSpec)));
+        // What an object reports depends only on it, its top owner and the fix target:
+        // reuse the last answer while all three are the same.
+        const target = refKey(owner.top);
+        const hit = this.emitted.get(obj);
+        if (hit && hit.owner === ownerObj && hit.target === target) {
+          for (const f of hit.findings) out.push(f);
+          continue;
         }
-        for (const f of own) {
-          if (covered?.has(relativeKey(f, ownSpec))) continue;
-          if (!fixable.has(f.check)) {
-            out.push(f);
-            continue;
-          }
-          const type = owner.top.kind === "Pod" ? "manifest" : "strategic";
-          out.push({ ...f, fix: { target: owner.top, type } });
-        }
+        const findings = this.fold(obj, own, owner, ownerObj, ctx);
+        this.emitted.set(obj, { owner: ownerObj, target, findings });
+        for (const f of findings) out.push(f);
       }
+    }
+    return out;
+  }
+
+  private fold(
+    obj: KObject,
+    own: Finding[],
+    owner: OwnerChain,
+    ownerObj: KObject | undefined,
+    ctx: AnalysisContext,
+  ): Finding[] {
+    const out: Finding[] = [];
+    const ownSpec = POD_TEMPLATE_PATHS[obj.kind]!.join(".");
+    let covered: Set<string> | undefined;
+    if (ownerObj) {
+      const ownerSpec = POD_TEMPLATE_PATHS[ownerObj.kind]?.join(".");
+      if (ownerSpec) covered = new Set(this.findingsFor(ownerObj, ctx).map((f) => relativeKey(f, ownerSpec)));
+    }
+    for (const f of own) {
+      if (covered?.has(relativeKey(f, ownSpec))) continue;
+      if (!this.fixable.has(f.check)) {
+        out.push(f);
+        continue;
+      }
+      const type = owner.top.kind === "Pod" ? "manifest" : "strategic";
+      out.push({ ...f, fix: { target: owner.top, type } });
     }
     return out;
   }

@@ -65,25 +65,38 @@ export function levelOfFindings(findings: readonly Finding[], w: Workload): PodS
   return levelFrom(broken);
 }
 
-/** A fix ref is honest only when the check can really plan a change for that finding. */
-function honestFixes(findings: Finding[], ctx: AnalysisContext): Finding[] {
-  const byId = new Map(podChecks.map((c) => [c.meta.id, c]));
+const CHECKS_BY_ID = new Map(podChecks.map((c) => [c.meta.id, c]));
+
+/** A verdict on one finding, valid while the object its fix reads is the same. */
+type FixVerdict = { object: unknown; finding: Finding };
+
+/**
+ * A fix ref is honest only when the check can really plan a change for that finding.
+ * Verdicts are cached by finding identity (the runner returns the same finding
+ * objects while nothing they depend on changes) and the object the fix reads.
+ */
+function honestFixes(findings: Finding[], ctx: AnalysisContext, cache: WeakMap<Finding, FixVerdict>): Finding[] {
   return findings.map((f) => {
-    const check = byId.get(f.check);
+    const check = CHECKS_BY_ID.get(f.check);
     if (!f.fix || f.fix.type === "none" || !check?.fix) return f;
+    const object = ctx.store.getByName(f.resource.kind, f.resource.namespace, f.resource.name);
+    const hit = cache.get(f);
+    if (hit && hit.object === object) return hit.finding;
     let fragment: unknown;
     try {
-      const object = ctx.store.getByName(f.resource.kind, f.resource.namespace, f.resource.name);
       fragment = check.fix(f, { store: ctx.store, object, models: ctx.models });
     } catch {
       fragment = undefined;
     }
-    return fragment ? f : { ...f, fix: { target: f.fix.target, type: "none" } };
+    const finding: Finding = fragment ? f : { ...f, fix: { target: f.fix.target, type: "none" } };
+    cache.set(f, { object, finding });
+    return finding;
   });
 }
 
 export function podsEngine(): Engine {
   const runner = new WorkloadCheckRunner(podChecks);
+  const verdicts = new WeakMap<Finding, FixVerdict>();
   return {
     name: "pods",
     checks: [...podChecks, namespaceEnforce],
@@ -119,7 +132,7 @@ export function podsEngine(): Engine {
         enforceableLevelOf: (ns) => (namespaces.has(ns) ? enforceable(ns) : undefined),
       };
       const findings = [
-        ...honestFixes(runner.run(ctx), ctx),
+        ...honestFixes(runner.run(ctx), ctx, verdicts),
         ...namespaceFindings(ctx.store.list("Namespace"), enforceable),
       ];
       return { findings, workloads, namespaces, model };
