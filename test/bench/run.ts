@@ -27,7 +27,7 @@ async function child(name: string): Promise<void> {
   let result: unknown;
   switch (name) {
     case "analysis":
-      result = await benchAnalysis(size);
+      result = await benchAnalysis(size, Number(arg("updates") ?? 5));
       break;
     case "events":
       result = await benchEvents(size, Number(arg("rate") ?? 500), seconds);
