@@ -6,7 +6,7 @@ import type { Finding, FixType } from "../analysis/finding.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import { ownerChain } from "./owner.js";
-import { nest, strategicMerge } from "./strategic.js";
+import { combinePatches, nest, strategicMerge } from "./strategic.js";
 
 type Json = Record<string, unknown>;
 
@@ -67,14 +67,15 @@ export function planFixes(
   const plans = new Map<string, FixPlan>();
   for (const f of findings) {
     const check = catalog.get(f.check);
-    if (!check?.fix || !f.fix || f.fix.type === "none") continue;
+    // type "none" findings may still carry a command (e.g. a kubectl delete line).
+    if (!check?.fix || !f.fix) continue;
     let fragment: FixFragment | undefined;
     try {
       fragment = check.fix(f, { store, object: objectFor(store, f.resource), models });
     } catch {
       fragment = undefined; // a fix that cannot be planned is left out, never half-written
     }
-    if (!fragment) continue;
+    if (!fragment || (f.fix.type === "none" && fragment.kind !== "command")) continue;
     const target = f.fix.target;
     const key = `${refKey(target)}|${fragment.kind === "command" ? "command" : f.fix.type}`;
     let plan = plans.get(key);
@@ -101,7 +102,7 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       return;
     }
     case "object":
-      plan.body = strategicMerge(plan.body ?? {}, fragment.patch);
+      plan.body = combinePatches(plan.body ?? {}, fragment.patch);
       return;
     case "podSpec": {
       const target = plan.target;
@@ -121,9 +122,9 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       }
       const specPath = POD_TEMPLATE_PATHS[target.kind];
       if (!specPath) return;
-      let body = strategicMerge(plan.body ?? {}, nest(specPath, fragment.patch));
+      let body = combinePatches(plan.body ?? {}, nest(specPath, fragment.patch));
       if (fragment.metaPatch)
-        body = strategicMerge(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
+        body = combinePatches(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
       plan.body = body;
       const obj = store.getByName(target.kind, target.namespace, target.name);
       if (!obj) {
