@@ -2,6 +2,7 @@
 // hostPath) and carries the token of an account that can read every secret or
 // create pods. Escape the container or just use the token: either way the
 // attacker gets the cluster's credentials.
+import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { RbacModel } from "../models.js";
@@ -35,10 +36,11 @@ function hostAccess(w: Workload): string[] {
     out.push(`privileged container${priv.length > 1 ? "s" : ""} ${priv.map((c) => `"${c.name}"`).join(", ")}`);
   if (w.podSpec.hostPID === true) out.push("hostPID");
   const volumes = Array.isArray(w.podSpec.volumes) ? w.podSpec.volumes : [];
-  const host = volumes.filter(
-    (v) => typeof v === "object" && v !== null && typeof v.hostPath === "object" && v.hostPath !== null,
-  );
-  if (host.length) out.push(`hostPath ${host.map((v) => String(v.hostPath.path ?? "?")).join(", ")}`);
+  const host = volumes.flatMap((v) => {
+    const hp: unknown = isRecord(v) ? v.hostPath : undefined;
+    return isRecord(hp) ? [String(hp.path ?? "?")] : [];
+  });
+  if (host.length) out.push(`hostPath ${host.join(", ")}`);
   return out;
 }
 
