@@ -47,3 +47,9 @@ export function serviceAccountRaw(namespace: string, name: string, extra: Json =
 export function namespaceRaw(name: string): Json {
   return { apiVersion: "v1", kind: "Namespace", metadata: { name, uid: `uid-ns-${name}` } };
 }
+
+export const DIGEST = "sha256:4b3c9e0d2f8a1b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c";
+
+/** A Deployment with one container "app" running `image`. */
+export const withImage = (image: unknown, extra: Json = {}) =>
+  deploymentWith({ containers: [{ name: "app", image, ...extra }] });
