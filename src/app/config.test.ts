@@ -14,7 +14,11 @@ const file = (name: string, text: string) => {
 
 describe("--config", () => {
   it.each([
-    ["a list", "trustedRegistries: [quay.io, ' registry.example.com/team ']\n", ["quay.io", "registry.example.com/team"]],
+    [
+      "a list",
+      "trustedRegistries: [quay.io, ' registry.example.com/team ']\n",
+      ["quay.io", "registry.example.com/team"],
+    ],
     ["a block list", "trustedRegistries:\n  - ghcr.io\n", ["ghcr.io"]],
     ["an empty file", "", []],
     ["no trustedRegistries", "other: 1\n", []],
