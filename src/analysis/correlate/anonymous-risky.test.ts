@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeWith, fakeEngine, fakeRbac, type Grant } from "../../../test/support/fake-models.js";
 import { namespaceRaw, secretRaw } from "../../../test/support/objects.js";
+import type { ResourceRef } from "../../cluster/objects.js";
+import { type Finding, makeFinding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
 
 const CHECK = "path.anonymous-risky";
@@ -8,14 +10,32 @@ const authenticated: SubjectRef = { kind: "Group", name: "system:authenticated" 
 const anonymous: SubjectRef = { kind: "User", name: "system:anonymous" };
 const raws = [namespaceRaw("a"), namespaceRaw("b"), secretRaw("a", "one"), secretRaw("b", "two")];
 
-const run = (grants: Grant[]) =>
-  analyzeWith(raws, [fakeEngine("rbac", fakeRbac(grants))]).result.findings.filter((f) => f.check === CHECK);
+const run = (grants: Grant[], findings: Finding[] = []) =>
+  analyzeWith(raws, [fakeEngine("rbac", fakeRbac(grants), findings)]).result.findings.filter((f) => f.check === CHECK);
+const rbacFinding = (subject: SubjectRef, related: ResourceRef[]) =>
+  makeFinding({
+    meta: {
+      id: "rbac.anonymous-binding",
+      title: "x",
+      severity: "critical",
+      panel: "rbac",
+      description: "",
+      remediation: "",
+      references: [],
+    },
+    resource: { apiVersion: "rbac.authorization.k8s.io/v1", kind: subject.kind, name: subject.name },
+    message: "grants permissions to everyone",
+    related,
+  });
 
 describe(CHECK, () => {
   it("names what every authenticated user can reach, on the binding that grants it", () => {
     const binding = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", name: "all-read" };
-    const f = run([{ subject: authenticated, verbs: ["get", "list"], resources: ["secrets"], binding }]);
+    const part = rbacFinding(authenticated, [binding]);
+    const other = rbacFinding(anonymous, [binding]);
+    const f = run([{ subject: authenticated, verbs: ["get", "list"], resources: ["secrets"], binding }], [part, other]);
     expect(f).toHaveLength(1);
+    expect(f[0]!.chain).toEqual([part.id]);
     expect(f[0]).toMatchObject({ severity: "critical", panel: "rbac", resource: binding });
     expect(f[0]!.message).toMatch(/every authenticated user .*read 2 secret\(s\): a\/one, b\/two/);
   });

@@ -83,12 +83,14 @@ export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
     ];
     for (const [q, what] of ruleQueries) if (can(q)) note(q, what);
     const who = EVERYONE_WORDS[subject.name] ?? subjectLabel(subject);
+    // The RBAC engine reports on the subject itself, naming the bindings in `related`.
     const parts = ctx.findings.filter(
-      (f) =>
-        f.panel === "rbac" &&
-        (f.message.includes(subject.name) ||
-          [...byBinding.values()].some((e) => refKey(e.binding) === refKey(f.resource))),
+      (f) => f.panel === "rbac" && f.resource.kind === subject.kind && f.resource.name === subject.name,
     );
+    const partsFor = (binding: ResourceRef) => {
+      const named = parts.filter((f) => (f.related ?? []).some((r) => refKey(r) === refKey(binding)));
+      return named.length ? named : parts;
+    };
     for (const e of byBinding.values()) {
       const reach = [...e.reach];
       if (e.secrets.size) {
@@ -101,15 +103,13 @@ export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
           resource: e.binding,
           discriminator: `${subject.kind}/${subject.name}`,
           message: `${who} (${subject.name}) can ${reach.join("; ")} through ${e.binding.kind} ${e.binding.namespace ? `${e.binding.namespace}/` : ""}${e.binding.name}`,
-          chain: uniqueIds(
-            parts.filter((f) => refKey(f.resource) === refKey(e.binding) || f.message.includes(subject.name)),
-          ),
+          chain: uniqueIds(partsFor(e.binding)),
         }),
       );
     }
     // Risky per the RBAC engine, but none of the reach probes above applies: still a path, named by its checks.
     if (byBinding.size === 0) {
-      const binding = parts[0]?.resource;
+      const binding = parts.flatMap((f) => f.related ?? []).find((r) => /Binding$/.test(r.kind));
       if (binding)
         out.push(
           makeFinding({

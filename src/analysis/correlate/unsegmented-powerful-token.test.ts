@@ -28,7 +28,12 @@ function run(
 ) {
   const raws = [namespaceRaw("t"), deploymentWith({ serviceAccountName: "runner", ...spec })];
   const engines = [fakeEngine("rbac", fakeRbac(grants))];
-  if (segmentation) engines.push(fakeEngine("network", fakeNetwork({ t: segmentation }), [netFinding]));
+  // No segmentation: a "network" engine that publishes no model (the real one must not stand in).
+  engines.push(
+    segmentation
+      ? fakeEngine("network", fakeNetwork({ t: segmentation }), [netFinding])
+      : fakeEngine("network", undefined),
+  );
   return analyzeWith(raws, engines).result;
 }
 

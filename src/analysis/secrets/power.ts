@@ -87,10 +87,24 @@ const PROBES: readonly Probe[] = [
 
 const RANK: Record<Power["level"], number> = { critical: 0, high: 1, medium: 2 };
 
-/** The subject's power, or undefined when the RBAC model says it has nothing risky. */
+/** Groups every service account is in: what they can do, a stolen token adds nothing to. */
+const EVERYONE: readonly SubjectRef[] = [
+  { kind: "Group", name: "system:authenticated" },
+  { kind: "Group", name: "system:serviceaccounts" },
+];
+
+/**
+ * The subject's power, or undefined when the RBAC model says it has nothing risky.
+ * Only what the subject has beyond every authenticated client counts: when all
+ * users may read secrets, that is path.anonymous-risky's finding, and ranking every
+ * token critical for it would hide the tokens that really add power.
+ */
 export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namespace: string): Power | undefined {
   if (!rbac) return undefined;
-  const riskyChecks = safe(() => rbac.riskyChecksOf(subject), []);
+  const baseline = EVERYONE.filter((g) => !(g.kind === subject.kind && g.name === subject.name));
+  const everyoneCan = (q: AccessQuery) => baseline.some((g) => safe(() => rbac.can(g, q), false));
+  const shared = new Set(baseline.flatMap((g) => safe(() => rbac.riskyChecksOf(g), [])));
+  const riskyChecks = safe(() => rbac.riskyChecksOf(subject), []).filter((c) => !shared.has(c));
   const reasons: string[] = [];
   let level: Power["level"] | undefined = riskyChecks.length ? "medium" : undefined;
   let readsAllSecrets = false;
@@ -98,7 +112,7 @@ export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namesp
   const bindings: ResourceRef[] = [];
   for (const p of PROBES) {
     const query = p.query(namespace);
-    if (!safe(() => rbac.can(subject, query), false)) continue;
+    if (!safe(() => rbac.can(subject, query), false) || everyoneCan(query)) continue;
     for (const path of safe(() => rbac.whoCan(query), []))
       if (appliesTo(path.subject, subject) && !bindings.some((b) => refKey(b) === refKey(path.binding)))
         bindings.push(path.binding);
@@ -111,7 +125,7 @@ export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namesp
     if (!level || RANK[p.level] < RANK[level]) level = p.level;
   }
   if (!level) return undefined;
-  if (reasons.length === 0) reasons.push(riskyChecks.join(", "));
+  if (reasons.length === 0) reasons.push(`hold risky RBAC (${riskyChecks.join(", ")})`);
   return { level, reasons, readsAllSecrets, createsPods, riskyChecks, bindings };
 }
 

@@ -88,3 +88,21 @@ describe(CHECK, () => {
     expect(after.filter((f) => f.check === CHECK)).toEqual([]);
   });
 });
+
+describe(`${CHECK}: ranking`, () => {
+  it("ranks by what the account adds to every authenticated client, not by what everyone has", () => {
+    const everyone: Grant = {
+      subject: { kind: "Group", name: "system:authenticated" },
+      verbs: ["list", "get"],
+      resources: ["secrets"],
+    };
+    const podCreator: Grant = { subject: sa("t", "runner"), verbs: ["create"], resources: ["pods"], namespace: "t" };
+    // Everyone reads all secrets: the token adds pod creation only (high), not "reads all secrets" (critical).
+    const f = found([withSa()], [everyone, podCreator]);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe("high");
+    expect(f[0]!.message).not.toContain("secrets");
+    // A token that adds nothing is not reported.
+    expect(found([withSa()], [everyone])).toEqual([]);
+  });
+});
