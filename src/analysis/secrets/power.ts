@@ -125,7 +125,7 @@ export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namesp
     if (!level || RANK[p.level] < RANK[level]) level = p.level;
   }
   if (!level) return undefined;
-  if (reasons.length === 0) reasons.push(`hold risky RBAC (${riskyChecks.join(", ")})`);
+  if (reasons.length === 0) reasons.push(`do what ${riskyChecks.join(", ")} flags`);
   return { level, reasons, readsAllSecrets, createsPods, riskyChecks, bindings };
 }
 
