@@ -77,7 +77,7 @@ export function planFixes(
     } catch {
       fragment = undefined; // a fix that cannot be planned is left out, never half-written
     }
-    if (!fragment) continue;
+    if (!fragment || (f.fix.type === "none" && fragment.kind !== "command")) continue;
     const target = f.fix.target;
     const key = `${refKey(target)}|${fragment.kind === "command" ? "command" : f.fix.type}`;
     let plan = plans.get(key);
