@@ -2,6 +2,7 @@
 // earlier engines' findings and models, and emits critical findings whose
 // `chain` holds the ids of the findings they combine. Each path is placed in the
 // panel of its first part (pods, network, rbac), so the panel list stays the same.
+import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine } from "../engine.js";
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { detectPrivilegedPodPaths, privilegedPodSecretsReader } from "./privileged-pod-secrets-reader.js";
@@ -13,14 +14,7 @@ export function correlateEngine(): Engine {
     checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky],
     // Everything the other engines read: any change may complete or break a path.
     inputs: [
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
+      ...WORKLOAD_KINDS,
       "ServiceAccount",
       "Secret",
       "Namespace",

@@ -1,4 +1,5 @@
 // Image hygiene panel: tags, digests, registries, pull policy.
+import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, WorkloadCheck } from "../engine.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
 import { mutableTag } from "./mutable-tag.js";
@@ -17,7 +18,7 @@ export function imagesEngine(): Engine {
   return {
     name: "images",
     checks: imageChecks,
-    inputs: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"],
+    inputs: WORKLOAD_KINDS,
     run: (ctx) => ({
       findings: runner
         .run(ctx)

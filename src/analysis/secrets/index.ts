@@ -1,7 +1,9 @@
 // Secret exposure panel: env references, plaintext credentials, last-applied
 // leaks, powerful mounted tokens, legacy tokens and who can read each Secret.
 // Secret values never reach here: projection keeps key names only.
+
 import type { KObject } from "../../cluster/objects.js";
+import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, WorkloadCheck } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { RbacModel } from "../models.js";
@@ -17,16 +19,6 @@ import { tokenAutomount } from "./token-automount.js";
 /** Checks that read one pod spec only: cached by object identity. */
 const specChecks: readonly WorkloadCheck[] = [envReference, plaintextEnv];
 
-const WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-];
 const RBAC_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
 
 /** Per-object findings cached by identity (the store replaces an object when it changes). */
