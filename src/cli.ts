@@ -1,10 +1,14 @@
 // flags (meow) → config → source → TUI or report (DESIGN §2).
 import meow from "meow";
+import type { AnalysisOptions } from "./analysis/engine.js";
 import { SEVERITIES, type Severity } from "./analysis/finding.js";
+import { loadConfig } from "./app/config.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
 import { parseWhoCan, runWhoCan } from "./app/who-can.js";
+import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
+import type { Source } from "./cluster/source.js";
 import { sanitize } from "./util/sanitize.js";
 
 const HELP = `
@@ -27,6 +31,8 @@ const HELP = `
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
+    --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
+                             (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
 
   who-can flags
     --namespace, -n NS       the namespace of the access (default: cluster-wide grants only)
@@ -65,6 +71,7 @@ function parseArgs(argv: string[]) {
       patches: { type: "string" },
       name: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
+      config: { type: "string" },
     },
   });
 }
@@ -83,13 +90,15 @@ function sourceFlags(cli: Cli): SourceFlags {
   };
 }
 
-function analysisOptions(cli: Cli) {
-  return {
-    trustedRegistries: cli.flags.trustedRegistries
-      .flatMap((r) => r.split(","))
-      .map((r) => r.trim())
-      .filter(Boolean),
-  };
+function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
+  const fromFlags = cli.flags.trustedRegistries
+    .flatMap((r) => r.split(","))
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const fromFile = cli.flags.config ? loadConfig(cli.flags.config).trustedRegistries : [];
+  const trusted = [...new Set([...fromFlags, ...fromFile])];
+  if (trusted.length === 0 && source.info.kind === "demo") return { trustedRegistries: DEMO_TRUSTED_REGISTRIES };
+  return { trustedRegistries: trusted };
 }
 
 const io = {
@@ -111,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
       if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
       const source = await selectSource(sourceFlags(cli), "scan");
-      const session = new Session(source, analysisOptions(cli));
+      const session = new Session(source, analysisOptions(cli, source));
       return await runScan(
         session,
         {
@@ -134,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");
     const { runTui } = await import("./app/tui.js");
-    return await runTui(new Session(source, analysisOptions(cli)));
+    return await runTui(new Session(source, analysisOptions(cli, source)));
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);

@@ -70,3 +70,21 @@ export interface PodsModel {
   /** Strictest level a namespace could enforce without rejecting its current Pods and pod templates. */
   enforceableLevelOf(namespace: string): "privileged" | "baseline" | "restricted" | undefined;
 }
+
+/** A subject that can read one Secret, and whether that is expected. */
+export interface SecretReader {
+  subject: SubjectRef;
+  /** Of get, list, watch: the ones this subject has on the Secret. */
+  verbs: string[];
+  /** Bindings that grant it. */
+  paths: AccessPath[];
+  /** A service account of a workload in the Secret's namespace that uses the Secret. */
+  expected: boolean;
+  /** Everyone-style groups and anonymous (system:authenticated, system:anonymous, ...). */
+  broad: boolean;
+}
+
+/** Published by the "secrets" engine (needs the RBAC model; empty without it). */
+export interface SecretsModel {
+  readersOf(namespace: string, name: string): SecretReader[];
+}

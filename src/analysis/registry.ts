@@ -1,14 +1,18 @@
 // Every engine, in the order they run (later engines may read earlier models),
 // and the check catalog they form.
+
+import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
+import { imagesEngine } from "./images/index.js";
 import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
+import { secretsEngine } from "./secrets/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), rbacEngine(), networkEngine()];
+  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine()];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

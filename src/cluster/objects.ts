@@ -131,3 +131,6 @@ export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   Job: ["spec", "template", "spec"],
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
 };
+
+/** Kinds that carry a pod spec: Pods and the controllers whose templates make them. */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS);

@@ -191,3 +191,35 @@ describe("fix planner", () => {
     expect(plans[0]!.extraManifests).toEqual([np("extra")]);
   });
 });
+
+describe("recreate manifests of bare pods", () => {
+  it("never copies a plaintext credential out of the cluster", () => {
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", namespace: "x" },
+      spec: {
+        containers: [
+          {
+            name: "app",
+            securityContext: { privileged: true },
+            env: [
+              { name: "DB_PASSWORD", value: "hunter2-very-secret" },
+              { name: "LOG_LEVEL", value: "debug" },
+            ],
+          },
+        ],
+      },
+    };
+    const { store, result } = analyze([pod]);
+    const plan = planFixes(
+      result.findings.filter((f) => f.check === "pod.privileged"),
+      store,
+      checkCatalog(),
+    )[0]!;
+    const yaml = renderPatch(plan).yaml;
+    expect(yaml).not.toContain("hunter2-very-secret");
+    expect(yaml).toContain("debug");
+    expect(yaml).toMatch(/app\/DB_PASSWORD were replaced by a placeholder/);
+  });
+});

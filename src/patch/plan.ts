@@ -3,6 +3,7 @@
 
 import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
+import { maskPlaintextEnv } from "../analysis/secrets/mask.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import { ownerChain } from "./owner.js";
@@ -31,12 +32,19 @@ function objectFor(store: Store, ref: ResourceRef): KObject | undefined {
 }
 
 /** A manifest to recreate a bare pod, without server-set fields. */
-function recreateManifest(pod: KObject): Json {
+function recreateManifest(pod: KObject, warnings: string[]): Json {
   const metadata: Json = { name: pod.metadata.name };
   if (pod.metadata.namespace) metadata.namespace = pod.metadata.namespace;
   if (Object.keys(pod.metadata.labels).length) metadata.labels = pod.metadata.labels;
   if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
-  const spec = { ...(pod.spec ?? {}) };
+  const { spec: maskedSpec, masked } = maskPlaintextEnv(pod.spec ?? {});
+  const spec = { ...(maskedSpec as Json) };
+  if (masked.length) {
+    addUnique(
+      warnings,
+      `plaintext credentials in ${masked.join(", ")} were replaced by a placeholder: move them into a Secret before applying.`,
+    );
+  }
   delete spec.nodeName;
   // Ephemeral containers cannot be set when a pod is created: the API would reject the manifest.
   delete spec.ephemeralContainers;
@@ -77,7 +85,7 @@ export function planFixes(
     } catch {
       fragment = undefined; // a fix that cannot be planned is left out, never half-written
     }
-    if (!fragment) continue;
+    if (!fragment || (f.fix.type === "none" && fragment.kind !== "command")) continue;
     const target = f.fix.target;
     const key = `${refKey(target)}|${fragment.kind === "command" ? "command" : f.fix.type}`;
     let plan = plans.get(key);
@@ -116,7 +124,7 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
         // A bare pod cannot be patched in place for most fields: give the manifest to recreate.
         const pod = store.getByName("Pod", target.namespace, target.name);
         if (!pod) return;
-        const base = plan.body ?? recreateManifest(pod);
+        const base = plan.body ?? recreateManifest(pod, plan.warnings);
         let next = strategicMerge(base, { spec: fragment.patch });
         if (fragment.metaPatch) next = strategicMerge(next, { metadata: fragment.metaPatch });
         plan.body = next;

@@ -1,6 +1,6 @@
 // Privileged pods panel: Pod Security Standards checks over every workload, the
 // level of each Pod and pod template, and what each namespace could enforce.
-import { refKey } from "../../cluster/objects.js";
+import { refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { AnalysisContext, Engine, PodSecurityLevel, WorkloadCheck, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { PodsModel } from "../models.js";
@@ -100,17 +100,7 @@ export function podsEngine(): Engine {
   return {
     name: "pods",
     checks: [...podChecks, namespaceEnforce],
-    inputs: [
-      "Namespace",
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-    ],
+    inputs: ["Namespace", ...WORKLOAD_KINDS],
     run: (ctx) => {
       const levels = new Map<string, PodSecurityLevel>();
       const workloads = new Map<string, Partial<WorkloadSummary>>();

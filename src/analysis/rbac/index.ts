@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type ResourceRef, refKey } from "../../cluster/objects.js";
+import { type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -18,17 +18,6 @@ import { tokenUsers } from "./sa-users.js";
 import { AccessIndex } from "./who-can.js";
 
 export const rbacChecks: readonly CheckDef[] = [...riskyChecks, missingRole];
-
-const POD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-];
 
 /** A rule that any narrowable check flags (binding-level checks are fixed by unbinding). */
 const ruleRisky = (rule: Rule) =>
@@ -96,7 +85,15 @@ export function rbacEngine(): Engine {
   return {
     name: "rbac",
     checks: rbacChecks,
-    inputs: ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ServiceAccount", "Namespace", ...POD_KINDS],
+    inputs: [
+      "Role",
+      "ClusterRole",
+      "RoleBinding",
+      "ClusterRoleBinding",
+      "ServiceAccount",
+      "Namespace",
+      ...WORKLOAD_KINDS,
+    ],
     run(ctx): EngineOutput {
       const res = resolve(ctx.store);
       const index = new AccessIndex(res.grants);

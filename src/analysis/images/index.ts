@@ -1,0 +1,28 @@
+// Image hygiene panel: tags, digests, registries, pull policy.
+import { WORKLOAD_KINDS } from "../../cluster/objects.js";
+import type { Engine, WorkloadCheck } from "../engine.js";
+import { WorkloadCheckRunner } from "../workload-checks.js";
+import { mutableTag } from "./mutable-tag.js";
+import { noDigest } from "./no-digest.js";
+import { pullPolicy } from "./pull-policy.js";
+import { untrustedRegistry } from "./untrusted-registry.js";
+
+export const imageChecks: readonly WorkloadCheck[] = [mutableTag, noDigest, untrustedRegistry, pullPolicy];
+
+/** Checks whose fix is only a command to run (never a patch): their findings say fix type "none". */
+const COMMAND_ONLY = new Set([noDigest.meta.id]);
+
+export function imagesEngine(): Engine {
+  // Options (trusted registries) are fixed for an analyzer's life, so the identity cache holds.
+  const runner = new WorkloadCheckRunner(imageChecks);
+  return {
+    name: "images",
+    checks: imageChecks,
+    inputs: WORKLOAD_KINDS,
+    run: (ctx) => ({
+      findings: runner
+        .run(ctx)
+        .map((f) => (f.fix && COMMAND_ONLY.has(f.check) ? { ...f, fix: { ...f.fix, type: "none" as const } } : f)),
+    }),
+  };
+}

@@ -1,0 +1,141 @@
+// Who can read each Secret (from the RBAC engine's who-can index), and a
+// finding when that reaches beyond the workloads that use it. The readers are
+// published as the SecretsModel for the detail view.
+import { type KObject, type ResourceRef, refKey, refOf } from "../../cluster/objects.js";
+import type { Store } from "../../store/store.js";
+import type { CheckDef } from "../engine.js";
+import { type Finding, makeFinding } from "../finding.js";
+import type { AccessPath, RbacModel, SecretReader, SecretsModel, SubjectRef } from "../models.js";
+import { workloadsIn } from "../workloads.js";
+import { SA_NAME_ANNOTATION } from "./legacy-token.js";
+import { subjectLabel } from "./power.js";
+import { secretsUsedBy, serviceAccountOf } from "./refs.js";
+
+const READ_VERBS = ["get", "list", "watch"] as const;
+
+/** Everyone-style subjects: a binding to these gives the Secret to every client of that kind. */
+const BROAD = new Set([
+  "Group/system:authenticated",
+  "Group/system:unauthenticated",
+  "Group/system:serviceaccounts",
+  "User/system:anonymous",
+]);
+
+function isBroad(s: SubjectRef): boolean {
+  return BROAD.has(`${s.kind}/${s.name}`) || (s.kind === "Group" && s.name.startsWith("system:serviceaccounts:"));
+}
+
+/**
+ * The control plane reads Secrets by design: system:masters, the system:* users of
+ * kube-controller-manager and friends, and the controllers' service accounts in kube-system.
+ */
+function isControlPlane(s: SubjectRef): boolean {
+  if (s.kind === "Group") return s.name === "system:masters";
+  if (s.kind === "User") return s.name.startsWith("system:") && s.name !== "system:anonymous";
+  return s.namespace === "kube-system";
+}
+
+function subjectKey(s: SubjectRef): string {
+  return `${s.kind}/${s.namespace ?? ""}/${s.name}`;
+}
+
+/** Service accounts of workloads that use each Secret, by "ns/secret". */
+function expectedReaders(store: Store): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (ns: string, secret: string, sa: SubjectRef) => {
+    const key = `${ns}/${secret}`;
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    set.add(subjectKey(sa));
+  };
+  for (const w of workloadsIn(store)) for (const s of secretsUsedBy(w)) add(w.namespace, s, serviceAccountOf(w));
+  // A legacy token Secret belongs to its service account.
+  for (const secret of store.list("Secret")) {
+    const sa = secret.metadata.annotations[SA_NAME_ANNOTATION];
+    const ns = secret.metadata.namespace ?? "default";
+    if (sa) add(ns, secret.metadata.name, { kind: "ServiceAccount", namespace: ns, name: sa });
+  }
+  return out;
+}
+
+function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | undefined): SecretReader[] {
+  const ns = secret.metadata.namespace ?? "default";
+  const bySubject = new Map<string, SecretReader>();
+  for (const verb of READ_VERBS) {
+    let paths: AccessPath[] = [];
+    try {
+      paths = rbac.whoCan({ verb, resource: "secrets", apiGroup: "", namespace: ns, name: secret.metadata.name });
+    } catch {
+      paths = []; // another engine's bug must not take this one down
+    }
+    for (const p of paths) {
+      const key = subjectKey(p.subject);
+      let r = bySubject.get(key);
+      if (!r) {
+        r = {
+          subject: p.subject,
+          verbs: [],
+          paths: [],
+          expected: expected?.has(key) ?? false,
+          broad: isBroad(p.subject),
+        };
+        bySubject.set(key, r);
+      }
+      if (!r.verbs.includes(verb)) r.verbs.push(verb);
+      if (!r.paths.some((q) => refKey(q.binding) === refKey(p.binding) && q.rule === p.rule)) r.paths.push(p);
+    }
+  }
+  return [...bySubject.values()].sort(
+    (a, b) => Number(b.broad) - Number(a.broad) || subjectKey(a.subject).localeCompare(subjectKey(b.subject)),
+  );
+}
+
+export const broadReaders: CheckDef = {
+  meta: {
+    id: "secret.broad-readers",
+    title: "Secret readable beyond its workloads",
+    severity: "medium",
+    panel: "secrets",
+    description:
+      "Subjects other than the service accounts of the workloads that use this Secret (and the control plane) can get, list or watch it. High when a group like system:authenticated or anonymous users can.",
+    remediation:
+      "Narrow the bindings listed in the finding: grant secret access per name (resourceNames) to the workloads that need it.",
+    references: ["https://kubernetes.io/docs/concepts/security/rbac-good-practices/#secrets", "CIS 5.1.2"],
+  },
+};
+
+export interface ReadersResult {
+  model: SecretsModel;
+  findings: Finding[];
+}
+
+/** Readers of every Secret and the broad-readers findings; an empty model without RBAC. */
+export function analyzeReaders(store: Store, rbac: RbacModel | undefined): ReadersResult {
+  const readers = new Map<string, SecretReader[]>();
+  const findings: Finding[] = [];
+  const model: SecretsModel = { readersOf: (ns, name) => readers.get(`${ns}/${name}`) ?? [] };
+  if (!rbac) return { model, findings };
+  const expected = expectedReaders(store);
+  for (const secret of store.list("Secret")) {
+    const ns = secret.metadata.namespace ?? "default";
+    const key = `${ns}/${secret.metadata.name}`;
+    const list = readersOf(rbac, secret, expected.get(key));
+    readers.set(key, list);
+    const beyond = list.filter((r) => !r.expected && !isControlPlane(r.subject));
+    if (beyond.length === 0) continue;
+    const related: ResourceRef[] = [];
+    for (const r of beyond)
+      for (const p of r.paths) if (!related.some((x) => refKey(x) === refKey(p.binding))) related.push(p.binding);
+    const shown = beyond.slice(0, 4).map((r) => subjectLabel(r.subject));
+    findings.push(
+      makeFinding({
+        meta: broadReaders.meta,
+        resource: refOf(secret),
+        severity: beyond.some((r) => r.broad) ? "high" : "medium",
+        message: `readable by ${beyond.length} subject(s) beyond the workloads that use it: ${shown.join(", ")}${beyond.length > shown.length ? `, +${beyond.length - shown.length} more` : ""}`,
+        related,
+      }),
+    );
+  }
+  return { model, findings };
+}

@@ -1,0 +1,60 @@
+// What a workload does with Secrets and its service-account token: shared by
+// the secret checks, the readers model and the attack-path correlation.
+
+import type { Store } from "../../store/store.js";
+import { isRecord } from "../../util/record.js";
+import type { SubjectRef } from "../models.js";
+import { containersOf, serviceAccountName, type Workload } from "../workloads.js";
+
+/** Names of the Secrets a workload uses: env, envFrom, volumes, projected volumes, image pull secrets. */
+export function secretsUsedBy(w: Workload): Set<string> {
+  const names = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === "string" && v) names.add(v);
+  };
+  for (const c of containersOf(w)) {
+    for (const e of Array.isArray(c.container.env) ? c.container.env : []) {
+      if (isRecord(e) && isRecord(e.valueFrom) && isRecord(e.valueFrom.secretKeyRef))
+        add(e.valueFrom.secretKeyRef.name);
+    }
+    for (const e of Array.isArray(c.container.envFrom) ? c.container.envFrom : []) {
+      if (isRecord(e) && isRecord(e.secretRef)) add(e.secretRef.name);
+    }
+  }
+  for (const v of Array.isArray(w.podSpec.volumes) ? w.podSpec.volumes : []) {
+    if (!isRecord(v)) continue;
+    if (isRecord(v.secret)) add(v.secret.secretName);
+    const sources = isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : [];
+    for (const s of sources) if (isRecord(s) && isRecord(s.secret)) add(s.secret.name);
+  }
+  const pullSecrets = (w.podSpec as Record<string, unknown>).imagePullSecrets;
+  for (const s of Array.isArray(pullSecrets) ? pullSecrets : []) if (isRecord(s)) add(s.name);
+  return names;
+}
+
+/** The workload's service account as an RBAC subject. */
+export function serviceAccountOf(w: Workload): SubjectRef {
+  return { kind: "ServiceAccount", namespace: w.namespace, name: serviceAccountName(w) };
+}
+
+/** Has the pod an explicitly projected service-account token volume (a deliberate, bounded token)? */
+export function hasProjectedToken(w: Workload): boolean {
+  for (const v of Array.isArray(w.podSpec.volumes) ? w.podSpec.volumes : []) {
+    const sources =
+      isRecord(v) && isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : [];
+    if (sources.some((s) => isRecord(s) && isRecord(s.serviceAccountToken))) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the pod get its service account's API token automatically? The pod's
+ * automountServiceAccountToken wins; unset, the ServiceAccount's; unset, true.
+ */
+export function tokenAutomounted(w: Workload, store: Store): boolean {
+  const own = w.podSpec.automountServiceAccountToken;
+  if (own === false) return false;
+  if (own === true) return true;
+  const sa = store.getByName("ServiceAccount", w.namespace, serviceAccountName(w));
+  return sa?.automountServiceAccountToken !== false;
+}
