@@ -196,7 +196,7 @@ export class AccessIndex {
       const keys = q.nonResource
         ? [...byRes.keys()].filter((k) => k.startsWith("url:"))
         : new Set(resourceKeys(q.resource));
-      for (const key of keys) for (const scope of scopes) out.push(...(byRes.get(key)?.get(scope) ?? []));
+      for (const key of keys) for (const scope of scopes) for (const a of byRes.get(key)?.get(scope) ?? []) out.push(a);
     }
     return out;
   }
