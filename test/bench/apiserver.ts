@@ -77,6 +77,8 @@ export interface ApiserverBench {
   kubectlBytes?: number;
   kubewardFindings?: number;
   kubewardWorkloads?: number;
+  createErrors?: number;
+  firstCreateError?: string;
   skipped?: string;
   error?: string;
 }
@@ -84,7 +86,12 @@ export interface ApiserverBench {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Creates the objects with `kubectl create -f` of List files, several in parallel. */
-async function load(kubectl: string, kubeconfig: string, pods: number, dir: string): Promise<{ objects: number; ms: number }> {
+async function load(
+  kubectl: string,
+  kubeconfig: string,
+  pods: number,
+  dir: string,
+): Promise<{ objects: number; ms: number; errors: string[] }> {
   const clusterScoped: unknown[] = [];
   const groups: unknown[][] = [];
   let group: unknown[] = [];
@@ -115,9 +122,10 @@ async function load(kubectl: string, kubeconfig: string, pods: number, dir: stri
   const first = await write(clusterScoped, 0);
   for (let i = 0; i < groups.length; i++) files.push(await write(groups[i]!, i + 1));
   const t0 = performance.now();
+  const errors: string[] = [];
   const create = async (f: string) => {
     const r = await exec(kubectl, ["--kubeconfig", kubeconfig, "create", "-f", f, "-o", "name"], process.env, false);
-    if (r.code !== 0) throw new Error(`kubectl create -f ${f}: ${r.stderr.slice(-1000)}`);
+    if (r.code !== 0) errors.push(...r.stderr.split("\n").filter((l) => l.startsWith("Error")));
   };
   await create(first);
   let next = 0;
@@ -125,7 +133,7 @@ async function load(kubectl: string, kubeconfig: string, pods: number, dir: stri
     while (next < files.length) await create(files[next++]!);
   });
   await Promise.all(workers);
-  return { objects, ms: performance.now() - t0 };
+  return { objects, ms: performance.now() - t0, errors };
 }
 
 export async function benchApiserver(pods: number, reps: number): Promise<ApiserverBench> {
@@ -149,6 +157,8 @@ export async function benchApiserver(pods: number, reps: number): Promise<Apiser
     out.objects = loaded.objects;
     out.loadSeconds = round1(loaded.ms / 1000);
     out.loadMethod = "kubectl create -f <List of ~2,000 objects>, 6 in parallel";
+    out.createErrors = loaded.errors.length;
+    if (loaded.errors.length) out.firstCreateError = loaded.errors[0];
     const names = await exec(kubectl, ["--kubeconfig", cp.ADMIN_KUBECONFIG!, "get", "pods", "-A", "--no-headers"]);
     out.podsOnServer = names.stdout.split("\n").filter(Boolean).length;
     const resources = KINDS.map((k) => k.plural).join(",");

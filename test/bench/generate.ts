@@ -211,7 +211,8 @@ export function* syntheticCluster(opts: GenOptions): Generator<Json> {
     const ns = `team-${String(n).padStart(5, "0")}`;
     const nsPods = n === nsCount - 1 ? podsLeft : Math.min(podsLeft, Math.round(podsLeft / (nsCount - n)));
     podsLeft -= nsPods;
-    const enforce = r() < 0.2 ? { "pod-security.kubernetes.io/enforce": "baseline" } : {};
+    // warn, not enforce: the real API server would reject the privileged pods this cluster must hold.
+    const enforce = r() < 0.2 ? { "pod-security.kubernetes.io/warn": "baseline" } : {};
     yield {
       apiVersion: "v1",
       kind: "Namespace",
@@ -345,7 +346,8 @@ export function* syntheticCluster(opts: GenOptions): Generator<Json> {
           apiVersion: "v1",
           kind: "Service",
           metadata: meta(opts, "Service", ns, app),
-          spec: { selector: labels(), ports: [{ port: 80, targetPort: 8080, protocol: "TCP" }], type: "ClusterIP" },
+          // Headless: the test API server's service range is a /24.
+          spec: { selector: labels(), clusterIP: "None", ports: [{ port: 80, targetPort: 8080, protocol: "TCP" }] },
         };
       } else if (kindRoll < 0.75) {
         yield {
