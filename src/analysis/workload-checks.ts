@@ -32,44 +32,90 @@ function relativeKey(f: Finding, specPath: string): string {
   return `${f.check}|${f.container ?? ""}|${p}`;
 }
 
-export class WorkloadCheckRunner {
-  private cache = new WeakMap<KObject, Finding[]>();
-  /** Folded findings per object, with the owner and fix target they were folded against. */
-  private emitted = new WeakMap<KObject, { owner: KObject | undefined; target: string; findings: Finding[] }>();
+/** Shared empty result, so objects without findings cost no array each. */
+const NONE: Finding[] = [];
+
+interface Entry<D> {
+  /** The object's own findings. Dropped for Pods once folded (they are the bulk of memory at scale). */
+  own: Finding[] | undefined;
+  derived: D | undefined;
+  hasDerived: boolean;
+  /** Folded findings, with the owner and fix target they were folded against. */
+  folded?: { owner: KObject | undefined; target: string; findings: Finding[] };
+  /** For owners: relative keys of their own findings (what their pods need not repeat). */
+  covered?: Set<string>;
+}
+
+export class WorkloadCheckRunner<D = never> {
+  private entries = new WeakMap<KObject, Entry<D>>();
   private readonly fixable: Set<string>;
 
-  constructor(private readonly checks: readonly WorkloadCheck[]) {
+  /**
+   * `derive` computes a per-object fact from its own findings (the pods engine's
+   * PSS level), kept after a pod's own findings are dropped.
+   */
+  constructor(
+    private readonly checks: readonly WorkloadCheck[],
+    private readonly derive?: (own: readonly Finding[], obj: KObject) => D,
+  ) {
     this.fixable = new Set(checks.filter((c) => c.fix).map((c) => c.meta.id));
   }
 
-  /** Findings for one object, cached by object identity. */
+  private entry(obj: KObject): Entry<D> {
+    let e = this.entries.get(obj);
+    if (!e) this.entries.set(obj, (e = { own: undefined, derived: undefined, hasDerived: false }));
+    return e;
+  }
+
+  /** Findings for one object, cached by object identity (recomputed for a Pod whose findings were dropped). */
   findingsFor(obj: KObject, ctx: AnalysisContext): Finding[] {
-    let found = this.cache.get(obj);
-    if (!found) {
-      found = this.checks.flatMap((c) => safeDetect(c, obj, ctx));
-      this.cache.set(obj, found);
+    const e = this.entry(obj);
+    if (!e.own) {
+      const own = this.checks.flatMap((c) => safeDetect(c, obj, ctx));
+      e.own = own.length ? own : NONE;
     }
-    return found;
+    return e.own;
+  }
+
+  /** The derived fact for one object (see the constructor), cached by object identity. */
+  derivedFor(obj: KObject, ctx: AnalysisContext): D | undefined {
+    const e = this.entry(obj);
+    if (!e.hasDerived && this.derive) {
+      e.derived = this.derive(this.findingsFor(obj, ctx), obj);
+      e.hasDerived = true;
+    }
+    return e.derived;
+  }
+
+  private coveredBy(owner: KObject, ctx: AnalysisContext): Set<string> | undefined {
+    const spec = POD_TEMPLATE_PATHS[owner.kind]?.join(".");
+    if (!spec) return undefined;
+    const e = this.entry(owner);
+    e.covered ??= new Set(this.findingsFor(owner, ctx).map((f) => relativeKey(f, spec)));
+    return e.covered;
   }
 
   run(ctx: AnalysisContext): Finding[] {
     const out: Finding[] = [];
     for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
       for (const obj of ctx.store.list(kind)) {
-        const own = this.findingsFor(obj, ctx);
-        if (own.length === 0) continue;
+        const e = this.entry(obj);
+        if (e.own === NONE) continue; // no findings of its own: nothing to fold
         const owner = ownerChain(ctx.store, obj);
         const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
         // What an object reports depends only on it, its top owner and the fix target:
         // reuse the last answer while all three are the same.
         const target = refKey(owner.top);
-        const hit = this.emitted.get(obj);
+        const hit = e.folded;
         if (hit && hit.owner === ownerObj && hit.target === target) {
           for (const f of hit.findings) out.push(f);
           continue;
         }
-        const findings = this.fold(obj, own, owner, ownerObj, ctx);
-        this.emitted.set(obj, { owner: ownerObj, target, findings });
+        const own = this.findingsFor(obj, ctx);
+        if (this.derive) this.derivedFor(obj, ctx);
+        const findings = own.length ? this.fold(obj, own, owner, ownerObj, ctx) : own;
+        e.folded = { owner: ownerObj, target, findings };
+        if (obj.kind === "Pod" && own.length) e.own = undefined;
         for (const f of findings) out.push(f);
       }
     }
@@ -85,11 +131,7 @@ export class WorkloadCheckRunner {
   ): Finding[] {
     const out: Finding[] = [];
     const ownSpec = POD_TEMPLATE_PATHS[obj.kind]!.join(".");
-    let covered: Set<string> | undefined;
-    if (ownerObj) {
-      const ownerSpec = POD_TEMPLATE_PATHS[ownerObj.kind]?.join(".");
-      if (ownerSpec) covered = new Set(this.findingsFor(ownerObj, ctx).map((f) => relativeKey(f, ownerSpec)));
-    }
+    const covered = ownerObj ? this.coveredBy(ownerObj, ctx) : undefined;
     for (const f of own) {
       if (covered?.has(relativeKey(f, ownSpec))) continue;
       if (!this.fixable.has(f.check)) {
