@@ -30,6 +30,11 @@ export class Analyzer {
   private dirtyKinds = new Set<string>();
   private everything = true;
   private readonly unsubscribe: () => void;
+  /** The last sorted findings and their members: a run sorts only what is new, then merges. */
+  private sorted: Finding[] = [];
+  private sortedSet = new Set<Finding>();
+  /** Workload summaries by key, with the engine facts they were merged from. */
+  private summaries = new Map<string, { parts: unknown[]; summary: WorkloadSummary }>();
 
   constructor(
     private readonly store: Store,
@@ -68,9 +73,8 @@ export class Analyzer {
     }
     this.dirtyKinds = new Set();
     this.everything = false;
-    findings.sort(compareFindings);
     return {
-      findings,
+      findings: this.sortIncrementally(findings),
       workloads: this.workloadSummaries(),
       namespaces: this.namespaceSummaries(),
       subjects: this.subjectSummaries(),
@@ -79,17 +83,49 @@ export class Analyzer {
     };
   }
 
+  /**
+   * Sorted findings. Engines hand back the same Finding objects while nothing they
+   * depend on changed, so only findings not in the last result need sorting; they
+   * are merged into the survivors. The order is exactly that of a full sort.
+   */
+  private sortIncrementally(current: Finding[]): Finding[] {
+    const now = new Set(current);
+    let result: Finding[];
+    const added: Finding[] = [];
+    for (const f of now) if (!this.sortedSet.has(f)) added.push(f);
+    if (now.size !== current.length || added.length > current.length / 4) {
+      result = current.sort(compareFindings);
+    } else {
+      added.sort(compareFindings);
+      const kept: Finding[] = [];
+      for (const f of this.sorted) if (now.has(f)) kept.push(f);
+      result = mergeSorted(kept, added);
+    }
+    this.sorted = result;
+    this.sortedSet = now;
+    // Callers may sort or splice their copy; the cache keeps its own.
+    return result.slice();
+  }
+
   private workloadSummaries(): WorkloadSummary[] {
-    return workloadsIn(this.store).map((w) => {
-      const s: WorkloadSummary = {
-        apiVersion: w.ref.apiVersion,
-        kind: w.ref.kind,
-        namespace: w.namespace,
-        name: w.ref.name,
-      };
-      for (const out of this.outputs.values()) Object.assign(s, out.workloads?.get(refKey(w.ref)));
-      return s;
+    const outputs = [...this.outputs.values()];
+    const next = new Map<string, { parts: unknown[]; summary: WorkloadSummary }>();
+    const list = workloadsIn(this.store).map((w) => {
+      const key = refKey(w.ref);
+      const parts = outputs.map((out) => out.workloads?.get(key));
+      const hit = this.summaries.get(key);
+      let summary: WorkloadSummary;
+      if (hit && hit.summary.apiVersion === w.ref.apiVersion && hit.parts.every((p, i) => p === parts[i])) {
+        summary = hit.summary;
+      } else {
+        summary = { apiVersion: w.ref.apiVersion, kind: w.ref.kind, namespace: w.namespace, name: w.ref.name };
+        for (const p of parts) Object.assign(summary, p);
+      }
+      next.set(key, { parts, summary });
+      return summary;
     });
+    this.summaries = next;
+    return list;
   }
 
   private namespaceSummaries(): NamespaceSummary[] {
@@ -114,6 +150,18 @@ export class Analyzer {
       `${a.kind}/${a.namespace ?? ""}/${a.name}`.localeCompare(`${b.kind}/${b.namespace ?? ""}/${b.name}`),
     );
   }
+}
+
+/** Merges two arrays sorted by compareFindings (ties keep `a` first, as a stable sort would not care: ties are equal findings). */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function runEngine(engine: Engine, ctx: AnalysisContext): EngineOutput {

@@ -5,7 +5,7 @@ import type { AnalysisContext, Engine, PodSecurityLevel, WorkloadCheck, Workload
 import type { Finding } from "../finding.js";
 import type { PodsModel } from "../models.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
-import { type Workload, workloadsIn } from "../workloads.js";
+import { type Workload, workloadOf, workloadsIn } from "../workloads.js";
 import { apparmor } from "./apparmor.js";
 import { capabilities } from "./capabilities.js";
 import { capabilitiesRestricted } from "./capabilities-restricted.js";
@@ -53,6 +53,12 @@ export const pssChecks: readonly PssCheck[] = [
 export const podChecks: readonly WorkloadCheck[] = [...pssChecks, resourcesMissing];
 
 const PSS_BY_ID = new Map(pssChecks.map((c) => [c.meta.id, c]));
+/** Shared, frozen facts: the same object each run lets the analyzer reuse unchanged summaries. */
+const LEVEL_FACTS: Record<PodSecurityLevel, Partial<WorkloadSummary>> = {
+  privileged: Object.freeze({ podSecurity: "privileged" }),
+  baseline: Object.freeze({ podSecurity: "baseline" }),
+  restricted: Object.freeze({ podSecurity: "restricted" }),
+};
 const RANK: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
 /** The PSS level of one workload from its own findings (before pod findings fold into their controller). */
@@ -95,7 +101,10 @@ function honestFixes(findings: Finding[], ctx: AnalysisContext, cache: WeakMap<F
 }
 
 export function podsEngine(): Engine {
-  const runner = new WorkloadCheckRunner(podChecks);
+  const runner = new WorkloadCheckRunner<PodSecurityLevel>(podChecks, (own, obj) => {
+    const w = workloadOf(obj);
+    return w ? levelOfFindings(own, w) : "restricted";
+  });
   const verdicts = new WeakMap<Finding, FixVerdict>();
   return {
     name: "pods",
@@ -108,10 +117,10 @@ export function podsEngine(): Engine {
       // templates (a template below its pods would be rejected on the next rollout).
       const nsLevels = new Map<string, PodSecurityLevel>();
       for (const w of workloadsIn(ctx.store)) {
-        const level = levelOfFindings(runner.findingsFor(w.object, ctx), w);
+        const level = runner.derivedFor(w.object, ctx) ?? "restricted";
         const key = refKey(w.ref);
         levels.set(key, level);
-        workloads.set(key, { podSecurity: level });
+        workloads.set(key, LEVEL_FACTS[level]);
         const cur = nsLevels.get(w.namespace);
         if (!cur || RANK[level] < RANK[cur]) nsLevels.set(w.namespace, level);
       }
