@@ -25,7 +25,8 @@ export class Controller {
   private snapshot: Snapshot;
   /** Until the first complete list, findings are the baseline, not "new". */
   private baselined = false;
-  private lastChecks = new Map<string, string>();
+  /** The last snapshot's findings by id, to name the ones that resolve. */
+  private lastFindings = new Map<string, Finding>();
   private listeners = new Set<(s: Snapshot) => void>();
   private timer: NodeJS.Timeout | undefined;
   private pending = false;
@@ -78,7 +79,9 @@ export class Controller {
     const initial = !this.baselined;
     if (this.session.settled()) this.baselined = true;
     const now = Date.now();
-    const current = new Set(result.findings.map((f) => f.id));
+    // Labels are built only for findings that change, not for all of them on every snapshot.
+    const current = new Map<string, Finding>();
+    for (const f of result.findings) current.set(f.id, f);
     if (!initial) {
       for (const f of result.findings) {
         if (!this.firstSeen.has(f.id)) {
@@ -95,15 +98,20 @@ export class Controller {
           this.push({
             at: now,
             kind: "resolved",
-            text: `- resolved ${this.lastChecks.get(id) ?? id}`,
+            text: `- resolved ${this.resolvedLabel(id)}`,
           });
         }
       }
     }
     for (const id of [...this.firstSeen.keys()]) if (!current.has(id)) this.firstSeen.delete(id);
     for (const f of result.findings) if (!this.firstSeen.has(f.id)) this.firstSeen.set(f.id, initial ? 0 : now);
-    this.lastChecks = new Map(result.findings.map((f) => [f.id, `${f.check} ${refLabel(f.resource)}`]));
+    this.lastFindings = current;
     return { result, activity: this.activity, firstSeen: this.firstSeen };
+  }
+
+  private resolvedLabel(id: string): string {
+    const f = this.lastFindings.get(id);
+    return f ? `${f.check} ${refLabel(f.resource)}` : id;
   }
 
   dispose(): void {
