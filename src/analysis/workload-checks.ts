@@ -3,7 +3,7 @@
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { type OwnerChain, ownerChain } from "../patch/owner.js";
+import { cachedOwnerChain, type OwnerChain } from "../patch/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
 import type { Finding } from "./finding.js";
 import { workloadOf } from "./workloads.js";
@@ -101,7 +101,7 @@ export class WorkloadCheckRunner<D = never> {
       for (const obj of ctx.store.list(kind)) {
         const e = this.entry(obj);
         if (e.own === NONE) continue; // no findings of its own: nothing to fold
-        const owner = ownerChain(ctx.store, obj);
+        const owner = cachedOwnerChain(ctx.store, obj);
         const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
         // What an object reports depends only on it, its top owner and the fix target:
         // reuse the last answer while all three are the same.

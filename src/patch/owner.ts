@@ -30,6 +30,18 @@ export interface OwnerChain {
   missingOwner?: ResourceRef;
 }
 
+/** Chains computed at one store version: every engine walks every workload's owners in the same analysis. */
+const memo = new WeakMap<Store, { version: number; chains: WeakMap<KObject, OwnerChain> }>();
+
+/** ownerChain, memoised while the store is unchanged (treat the result as read-only). */
+export function cachedOwnerChain(store: Store, obj: KObject): OwnerChain {
+  let m = memo.get(store);
+  if (!m || m.version !== store.version) memo.set(store, (m = { version: store.version, chains: new WeakMap() }));
+  let chain = m.chains.get(obj);
+  if (!chain) m.chains.set(obj, (chain = ownerChain(store, obj)));
+  return chain;
+}
+
 export function ownerChain(store: Store, obj: KObject): OwnerChain {
   const chain: ResourceRef[] = [refOf(obj)];
   let current = obj;

@@ -1,7 +1,7 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines.
 import { type KObject, type ResourceRef, refKey } from "../../cluster/objects.js";
-import { ownerChain } from "../../patch/owner.js";
+import { cachedOwnerChain } from "../../patch/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -9,7 +9,7 @@ import { type Workload, workloadsIn } from "../workloads.js";
 
 /** Workloads a user manages: a pod whose controller is loaded is represented by that controller. */
 export function topWorkloads(store: Store): Workload[] {
-  return workloadsIn(store).filter((w) => ownerChain(store, w.object).topObject === (w.object as KObject));
+  return workloadsIn(store).filter((w) => cachedOwnerChain(store, w.object).topObject === (w.object as KObject));
 }
 
 export function sameRef(a: ResourceRef, b: ResourceRef): boolean {

@@ -6,8 +6,19 @@ import { isRecord } from "../../util/record.js";
 import type { SubjectRef } from "../models.js";
 import { containersOf, serviceAccountName, type Workload } from "../workloads.js";
 
-/** Names of the Secrets a workload uses: env, envFrom, volumes, projected volumes, image pull secrets. */
+const usedBy = new WeakMap<Workload, Set<string>>();
+
+/**
+ * Names of the Secrets a workload uses: env, envFrom, volumes, projected volumes, image pull secrets.
+ * Memoised by workload (workloads are memoised by object identity); treat the set as read-only.
+ */
 export function secretsUsedBy(w: Workload): Set<string> {
+  let names = usedBy.get(w);
+  if (!names) usedBy.set(w, (names = computeSecretsUsedBy(w)));
+  return names;
+}
+
+function computeSecretsUsedBy(w: Workload): Set<string> {
   const names = new Set<string>();
   const add = (v: unknown) => {
     if (typeof v === "string" && v) names.add(v);
