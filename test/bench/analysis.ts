@@ -21,6 +21,9 @@ export interface AnalysisBench {
   /** One pod modified, then analyzer.run() (the per-update cost while watching). */
   podUpdateMs: number;
   peakRssMb: number;
+  /** Live heap (after a full GC) with the store loaded, before any analysis. */
+  storeHeapMb: number;
+  /** Live heap (after a full GC) with the store, the engines' caches and the last result. */
   heapUsedMb: number;
 }
 
@@ -35,6 +38,7 @@ export async function benchAnalysis(pods: number, updates = 5, seed = 42): Promi
   const session = new Session(source);
   await session.start();
   const loaded = loadSynthetic(source, { pods, seed });
+  const storeHeapMb = liveHeapMb();
   const t0 = performance.now();
   const result = session.analyze();
   const analyzeMs = performance.now() - t0;
@@ -65,6 +69,7 @@ export async function benchAnalysis(pods: number, updates = 5, seed = 42): Promi
     firstAnalysisMs: Math.round(loaded.ingestMs + analyzeMs),
     podUpdateMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10,
     peakRssMb: peakRssMb(),
+    storeHeapMb,
     heapUsedMb: liveHeapMb(),
   };
   session.stop();

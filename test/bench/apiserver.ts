@@ -166,7 +166,12 @@ export async function benchApiserver(pods: number, reps: number): Promise<Apiser
     const kubewardMs: number[] = [];
     const bin = join(ROOT, "bin/kubeward.js");
     const runKubectl = async () => {
-      const r = await exec(kubectl, ["--kubeconfig", cp.KUBEWARD_KUBECONFIG!, "get", resources, "-A", "-o", "json"], process.env, false);
+      const r = await exec(
+        kubectl,
+        ["--kubeconfig", cp.KUBEWARD_KUBECONFIG!, "get", resources, "-A", "-o", "json"],
+        process.env,
+        false,
+      );
       if (r.code !== 0) throw new Error(`kubectl get: ${r.stderr.slice(-500)}`);
       kubectlMs.push(Math.round(r.ms));
       out.kubectlBytes = Number(r.stdout);

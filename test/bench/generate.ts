@@ -71,9 +71,7 @@ function podSpec(profile: Profile, image: string, sa: string, secretName: string
       { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: secretName, key: "password" } } },
     ],
     resources: profile === "default" ? {} : { limits: { cpu: "500m", memory: "256Mi" }, requests: { cpu: "100m" } },
-    volumeMounts: [
-      { name: "kube-api-access", mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true },
-    ],
+    volumeMounts: [{ name: "data", mountPath: "/data" }],
     ...(withDefaults
       ? {
           imagePullPolicy: "IfNotPresent",
@@ -82,17 +80,7 @@ function podSpec(profile: Profile, image: string, sa: string, secretName: string
         }
       : {}),
   };
-  const volumes: Json[] = [
-    {
-      name: "kube-api-access",
-      projected: {
-        sources: [
-          { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-          { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
-        ],
-      },
-    },
-  ];
+  const volumes: Json[] = [{ name: "data", emptyDir: {} }];
   const spec: Json = { serviceAccountName: sa, containers: [container], volumes };
   if (withDefaults) {
     Object.assign(spec, {
@@ -135,7 +123,9 @@ function podSpec(profile: Profile, image: string, sa: string, secretName: string
   return spec;
 }
 
-let stamp = Date.parse("2026-10-01T00:00:00Z");
+const EPOCH = Date.parse("2026-10-01T00:00:00Z");
+/** Creation-time clock; reset by each syntheticCluster() so a seed gives the same objects. */
+let stamp = EPOCH;
 function meta(opts: GenOptions, kind: string, ns: string | undefined, name: string, extra: Json = {}): Json {
   const m: Json = { name, ...(ns ? { namespace: ns } : {}), ...extra };
   if (!opts.forCreate) {
@@ -178,6 +168,7 @@ const APPS = ["web", "api", "worker", "cache", "db", "queue", "auth", "search"];
  */
 export function* syntheticCluster(opts: GenOptions): Generator<Json> {
   const r = rng(opts.seed ?? 42);
+  stamp = EPOCH;
   const nsCount = opts.namespaces ?? namespaceCount(opts.pods);
   const live = !opts.forCreate;
   // Cluster-scoped RBAC: a few roles everyone binds to, some risky.
@@ -406,6 +397,39 @@ export function* syntheticCluster(opts: GenOptions): Generator<Json> {
   }
 }
 
+/** What the API server adds to a pod (not to templates): a node and the service-account token volume, named per pod. */
+function injected(spec: Json, pod: string): Json {
+  const volume = `kube-api-access-${hash12(pod).slice(0, 5)}`;
+  const containers = (spec.containers as Json[]).map((c) => ({
+    ...c,
+    volumeMounts: [
+      ...((c.volumeMounts as Json[]) ?? []),
+      { name: volume, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true },
+    ],
+  }));
+  const token = {
+    name: volume,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+        { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+        {
+          downwardAPI: {
+            items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }],
+          },
+        },
+      ],
+    },
+  };
+  return {
+    ...spec,
+    nodeName: `node-${hash12(pod).slice(0, 2)}`,
+    containers,
+    volumes: [...(spec.volumes as Json[]), token],
+  };
+}
+
 function pod(
   opts: GenOptions,
   ns: string,
@@ -422,7 +446,7 @@ function pod(
       labels,
       ...(owner ? { ownerReferences: [ownerRef(opts, owner[0], owner[1], ns, owner[2])] } : {}),
     }),
-    spec: live ? { ...spec, nodeName: `node-${hash12(name).slice(0, 2)}` } : spec,
+    spec: live ? injected(spec, name) : spec,
     ...(live
       ? {
           status: {

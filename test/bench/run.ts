@@ -54,7 +54,9 @@ async function child(name: string): Promise<void> {
 function runChild(name: string, args: string[], log: (s: string) => void): Promise<unknown> {
   return new Promise((resolve) => {
     const script = fileURLToPath(import.meta.url);
-    const p = spawn(process.execPath, ["--expose-gc", script, "--child", name, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, ["--expose-gc", script, "--child", name, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     p.stdout.on("data", (d) => (out += d));

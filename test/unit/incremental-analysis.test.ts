@@ -26,7 +26,13 @@ function restricted(pod: KObject): KObject {
     spec: {
       ...pod.spec,
       securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
-      containers: [{ name: "app", image: "registry.example.com/a@sha256:0", securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+      containers: [
+        {
+          name: "app",
+          image: "registry.example.com/a@sha256:0",
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+        },
+      ],
     },
   };
 }
@@ -34,7 +40,9 @@ function restricted(pod: KObject): KObject {
 describe("incremental analysis", () => {
   it("equals a fresh analysis after pod, template, policy and RBAC changes", () => {
     const store = new Store();
-    store.apply([...syntheticCluster({ pods: 300, seed: 3 })].map((raw) => ({ type: "added" as const, object: project(raw)! })));
+    store.apply(
+      [...syntheticCluster({ pods: 300, seed: 3 })].map((raw) => ({ type: "added" as const, object: project(raw)! })),
+    );
     const live = new Analyzer(store, createEngines());
     live.run();
     const r = rng(9);
@@ -47,7 +55,19 @@ describe("incremental analysis", () => {
       const deployment = pickOf("Deployment");
       const events = [
         { type: "modified" as const, object: round % 2 ? restricted(pod) : privileged(pod) },
-        { type: "modified" as const, object: { ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: privileged({ ...deployment, spec: deployment.spec.template.spec }).spec } } } },
+        {
+          type: "modified" as const,
+          object: {
+            ...deployment,
+            spec: {
+              ...deployment.spec,
+              template: {
+                ...deployment.spec.template,
+                spec: privileged({ ...deployment, spec: deployment.spec.template.spec }).spec,
+              },
+            },
+          },
+        },
         { type: "deleted" as const, object: pickOf("Pod") },
       ];
       if (round === 2) events.push({ type: "deleted" as const, object: pickOf("NetworkPolicy") });
