@@ -20,6 +20,9 @@ const HELP = `
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
 
+  UI flags
+    --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
+
   Scan flags
     --output, -o FORMAT      text | json | sarif (default text)
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]) {
       },
       failOn: { type: "string", choices: ["critical", "high", "medium", "low", "info"] },
       patches: { type: "string" },
+      patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
     },
   });
@@ -117,7 +121,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");
     const { runTui } = await import("./app/tui.js");
-    return await runTui(new Session(source, analysisOptions(cli)));
+    return await runTui(
+      new Session(source, analysisOptions(cli)),
+      cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {},
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);
