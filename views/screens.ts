@@ -9,6 +9,7 @@ import type { PlannedPatch } from "../src/app/patches.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
+import { ownerChain } from "../src/patch/owner.js";
 import type { Store } from "../src/store/store.js";
 import type { Line } from "./Pane.js";
 import { SEVERITY_TAGS } from "./theme.js";
@@ -57,13 +58,13 @@ export interface DetailInput {
 }
 
 /** Findings whose resource, fix target or related objects are this object. */
-export function findingsAbout(ref: ResourceRef, findings: readonly Finding[]): Finding[] {
-  const key = refKey(ref);
+export function findingsAbout(refs: readonly ResourceRef[], findings: readonly Finding[]): Finding[] {
+  const keys = new Set(refs.map(refKey));
   return findings.filter(
     (f) =>
-      refKey(f.resource) === key ||
-      (f.fix && refKey(f.fix.target) === key) ||
-      (f.related ?? []).some((r) => refKey(r) === key),
+      keys.has(refKey(f.resource)) ||
+      (f.fix && keys.has(refKey(f.fix.target))) ||
+      (f.related ?? []).some((r) => keys.has(refKey(r))),
   );
 }
 
@@ -111,9 +112,11 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
       );
     }
   }
-  const about = findingsAbout(ref, result.findings).filter((f) => f.id !== finding?.id);
+  // A pod's findings are folded into its controller's: findings on its owners are about it too.
+  const chain = obj ? ownerChain(store, obj).chain : [ref];
+  const about = findingsAbout(chain, result.findings).filter((f) => f.id !== finding?.id);
   if (about.length) {
-    out.push(section(`${finding ? "other " : ""}findings on this object (Enter opens)`));
+    out.push(section(`${finding ? "other " : ""}findings on this object or its owners (Enter opens)`));
     for (const f of about.slice(0, 50))
       out.push({
         text: `${SEVERITY_TAGS[f.severity]} ${f.check} ${f.container ? `[${f.container}] ` : ""}${f.message}`,

@@ -68,6 +68,12 @@ export function relatedOf(
   if (obj) {
     const chain = ownerChain(store, obj).chain;
     for (const r of chain.slice(1)) out.push({ section: "owners", text: `owned by ${refLabel(r)}`, ref: r });
+    for (const child of store.ownedBy(obj.metadata.uid).slice(0, 20))
+      out.push({
+        section: "owners",
+        text: `owns ${child.kind} ${child.metadata.namespace ? `${child.metadata.namespace}/` : ""}${child.metadata.name}`,
+        ref: ref(child.kind, child.metadata.name, child.metadata.namespace, child.apiVersion),
+      });
   }
   const w = obj && workloadOf(obj);
   if (w) {
