@@ -389,7 +389,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
-    if (mode === "command") return { text: `:${command}▏  Tab completes · Enter runs · Esc cancels` };
+    if (mode === "command")
+      return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
     if (flash) return { text: flash.text, tone: flash.bad ? color("yellow") : color("green") };
     const hints = screen
       ? "Esc back · j/k move · Enter open · p patch · w write · y yaml · ? help"
