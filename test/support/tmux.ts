@@ -46,6 +46,21 @@ export class TmuxSession {
     execFileSync("tmux", ["resize-window", "-t", this.name, "-x", String(width), "-y", String(height)]);
   }
 
+  /** A tmux format for this pane, e.g. "#{alternate_on} #{cursor_flag} #{pane_title}". */
+  display(format: string): string {
+    return execFileSync("tmux", ["display-message", "-p", "-t", this.name, format], { encoding: "utf8" }).trim();
+  }
+
+  /** Pids of the processes the pane's shell started (the command under test). */
+  childPids(): number[] {
+    const shell = this.display("#{pane_pid}");
+    try {
+      return execFileSync("pgrep", ["-P", shell], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  }
+
   alive(): boolean {
     try {
       execFileSync("tmux", ["has-session", "-t", this.name], { stdio: "ignore" });
