@@ -26,6 +26,9 @@ const HELP = `
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
 
+  UI flags
+    --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
+
   Scan flags
     --output, -o FORMAT      text | json | sarif (default text)
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
@@ -70,6 +73,7 @@ function parseArgs(argv: string[]) {
       failOn: { type: "string", choices: ["critical", "high", "medium", "low", "info"] },
       patches: { type: "string" },
       name: { type: "string" },
+      patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
     },
@@ -143,7 +147,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");
     const { runTui } = await import("./app/tui.js");
-    return await runTui(new Session(source, analysisOptions(cli, source)));
+    return await runTui(
+      new Session(source, analysisOptions(cli, source)),
+      cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {},
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);

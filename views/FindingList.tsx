@@ -11,28 +11,63 @@ export interface FindingListProps {
   top: number;
   height: number;
   width: number;
+  /** Marked (space) finding ids. */
+  marked?: ReadonlySet<string>;
+  /** Whether this list has the keyboard (the cursor is only drawn there). */
+  focused?: boolean;
+  empty?: string;
 }
 
-const Row = memo(function Row({ finding, active, width }: { finding: Finding; active: boolean; width: number }) {
+const Row = memo(function Row({
+  finding,
+  active,
+  marked,
+  width,
+}: {
+  finding: Finding;
+  active: boolean;
+  marked: boolean;
+  width: number;
+}) {
   const where = `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
-  const checkWidth = Math.min(28, Math.floor(width * 0.3));
-  const rest = width - 5 - checkWidth - 1;
-  // One <Text> per row keeps Ink's layout work small.
+  const checkWidth = Math.min(28, Math.max(10, Math.floor(width * 0.32)));
+  const rest = width - 7 - checkWidth - 1;
+  // One <Text> per row keeps Ink's layout work small; the marker column works without colour.
   return (
     <Text inverse={active} color={severityColor(finding.severity)} wrap="truncate">
-      {`${SEVERITY_TAGS[finding.severity]} ${padTo(finding.check, checkWidth)} ${padTo(where, rest)}`}
+      {`${active ? ">" : " "}${marked ? "*" : " "}${SEVERITY_TAGS[finding.severity]} ${padTo(finding.check, checkWidth)} ${padTo(where, rest)}`}
     </Text>
   );
 });
 
-export const FindingList = memo(function FindingList({ findings, selected, top, height, width }: FindingListProps) {
+export const FindingList = memo(function FindingList({
+  findings,
+  selected,
+  top,
+  height,
+  width,
+  marked,
+  focused = true,
+  empty = "no findings in this panel",
+}: FindingListProps) {
   const rows = findings.slice(top, top + height);
   return (
-    <Box flexDirection="column" height={height}>
-      {rows.length === 0 ? <Text> no findings in this panel</Text> : null}
+    <Box flexDirection="column" height={height} overflow="hidden">
+      {rows.length === 0 ? <Text wrap="truncate"> {empty}</Text> : null}
       {rows.map((f, i) => (
-        <Row key={f.id} finding={f} active={top + i === selected} width={width} />
+        <Row
+          key={f.id}
+          finding={f}
+          active={focused && top + i === selected}
+          marked={marked?.has(f.id) ?? false}
+          width={width}
+        />
       ))}
     </Box>
   );
 });
+
+/** First visible row that keeps `selected` in view, centred when it can be. */
+export function windowTop(selected: number, total: number, height: number): number {
+  return Math.max(0, Math.min(selected - Math.floor(height / 2), total - height));
+}

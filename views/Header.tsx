@@ -12,37 +12,69 @@ export interface HeaderProps {
   statuses: ReadonlyMap<string, KindStatus>;
   lastEventAt: number | undefined;
   width: number;
+  /** Namespace the view is scoped to with :ns (the source's own scope wins). */
+  scope?: string | undefined;
 }
 
-function connection(statuses: ReadonlyMap<string, KindStatus>): { text: string; bad: boolean } {
+/** "18/18 kinds live", or the kinds that are not (forbidden, reconnecting, …). */
+export function connection(statuses: ReadonlyMap<string, KindStatus>): { text: string; bad: boolean } {
   const bad = [...statuses].filter(([, s]) => s.state !== "connected");
-  if (!bad.length) return { text: `${statuses.size} kinds live`, bad: false };
+  const live = statuses.size - bad.length;
+  if (!bad.length) return { text: `${live}/${statuses.size} kinds live`, bad: false };
   const parts = bad.slice(0, 3).map(([k, s]) => `${k} ${s.state}`);
-  return { text: `${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}`, bad: true };
+  return {
+    text: `${live}/${statuses.size} live · ${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}`,
+    bad: true,
+  };
 }
 
-export const Header = memo(function Header({ info, counts, statuses, lastEventAt, width }: HeaderProps) {
-  const scope = info.namespace ? `ns ${info.namespace}` : "all namespaces";
-  const where = [info.kind, info.context, info.user && `user ${info.user}`, scope].filter(Boolean).join(" · ");
+const SEVERITY_SHORT: Record<Severity, string> = {
+  critical: "crit",
+  high: "high",
+  medium: "med",
+  low: "low",
+  info: "info",
+};
+
+export const Header = memo(function Header({ info, counts, statuses, lastEventAt, width, scope }: HeaderProps) {
+  const ns = info.namespace ?? scope;
+  const where = [
+    info.kind,
+    info.context && `ctx ${info.context}`,
+    info.cluster && `cluster ${info.cluster}`,
+    info.user && `user ${info.user}`,
+    ns ? `ns ${ns}` : "ns all",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const conn = connection(statuses);
+  // Short severity names on a narrow terminal, so the connection state and last event fit.
+  const short = width < 110;
+  const sev = SEVERITIES.map((s) => `${counts[s]} ${short ? SEVERITY_SHORT[s] : s}`);
+  const tail = ` · ${conn.text}${lastEventAt ? ` · last event ${clock(lastEventAt)}` : ""}`;
   return (
     <Box flexDirection="column">
-      <Text>
+      <Text wrap="truncate">
         <Text bold color={color("green")}>
           kubeward
         </Text>
-        <Text> {clip(where, Math.max(10, width - 12))}</Text>
+        <Text> {clip(where, Math.max(10, width - 10))}</Text>
       </Text>
-      <Text>
-        {SEVERITIES.map((s) => (
-          <Text key={s} color={severityColor(s)}>
-            {`${counts[s]} ${s}  `}
+      <Text wrap="truncate">
+        {SEVERITIES.map((s, i) => (
+          <Text key={s} color={severityColor(s)} bold={s === "critical" && counts[s] > 0}>
+            {`${sev[i]}${i < SEVERITIES.length - 1 ? (short ? " " : "  ") : ""}`}
           </Text>
         ))}
-        <Text color={color(conn.bad ? "yellow" : "gray")}>{conn.text}</Text>
-        <Text color={color("gray")}>{lastEventAt ? ` · last event ${clock(lastEventAt)}` : ""}</Text>
+        <Text color={color(conn.bad ? "yellow" : "gray")}>
+          {clip(tail, Math.max(0, width - sev.join(short ? " " : "  ").length))}
+        </Text>
       </Text>
-      {info.note ? <Text color={color("yellow")}>{clip(info.note, width)}</Text> : null}
+      {info.note ? (
+        <Text color={color("yellow")} wrap="truncate">
+          {clip(info.note, width)}
+        </Text>
+      ) : null}
     </Box>
   );
 });

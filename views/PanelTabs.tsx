@@ -1,6 +1,6 @@
 import { Text } from "ink";
 import { memo } from "react";
-import { PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
+import { PANELS, type Panel } from "../src/analysis/finding.js";
 import { color } from "./theme.js";
 
 export interface PanelTabsProps {
@@ -8,14 +8,26 @@ export interface PanelTabsProps {
   counts: Record<Panel, number>;
 }
 
+const SHORT: Record<Panel, string> = {
+  pods: "pods",
+  rbac: "rbac",
+  network: "network",
+  secrets: "secrets",
+  images: "images",
+};
+
+/** Short tab label, as the :pod/:rbac/:net/:sec/:img commands name them. */
+export const panelShort = (p: Panel): string => SHORT[p];
+
 export const PanelTabs = memo(function PanelTabs({ focused, counts }: PanelTabsProps) {
   return (
-    <Text>
+    <Text wrap="truncate">
       {PANELS.map((p, i) => {
-        const label = ` ${i + 1} ${PANEL_TITLES[p].split(" ").pop()} ${counts[p]} `;
+        const label = ` ${i + 1} ${panelShort(p)} ${counts[p]} `;
+        // Brackets mark the focused tab without colour (NO_COLOR).
         return p === focused ? (
           <Text key={p} inverse bold>
-            {label}
+            {`[${label.trim()}]`}
           </Text>
         ) : (
           <Text key={p} color={color("gray")}>

@@ -1,17 +1,15 @@
 // Report mode: read the source once, analyse, print text/JSON/SARIF, optionally
 // write patches; the exit code says whether findings reach the threshold.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
-import { checkCatalog, checkMetas } from "../analysis/registry.js";
+import { checkMetas } from "../analysis/registry.js";
 import { FileSource } from "../cluster/files.js";
-import { planFixes } from "../patch/plan.js";
-import { renderPatch } from "../patch/render.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
 import { sanitize } from "../util/sanitize.js";
+import { writeFindingPatches } from "./patches.js";
 import type { Session } from "./session.js";
 import { kubewardVersion } from "./version.js";
 
@@ -46,13 +44,7 @@ export function renderReport(session: Session, result: AnalysisResult, output: O
 /** Writes one file per fix target into `dir`; returns the kubectl lines. */
 export function writePatches(session: Session, result: AnalysisResult, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const lines: string[] = [];
-  for (const plan of planFixes(result.findings, session.store, checkCatalog(), result.models)) {
-    const rendered = renderPatch(plan, dir);
-    writeFileSync(join(dir, rendered.fileName), rendered.yaml);
-    lines.push(...rendered.commands);
-  }
-  return lines;
+  return writeFindingPatches(result.findings, session.store, result.models, dir).flatMap((p) => p.commands);
 }
 
 export async function runScan(session: Session, options: ScanOptions, io: Io): Promise<number> {

@@ -1,6 +1,6 @@
 // A running source feeding the store, with the analyzer over it.
 import { type AnalysisResult, Analyzer } from "../analysis/analyzer.js";
-import { type AnalysisOptions, DEFAULT_OPTIONS } from "../analysis/engine.js";
+import { type AnalysisOptions, DEFAULT_OPTIONS, type Engine } from "../analysis/engine.js";
 import { createEngines } from "../analysis/registry.js";
 import type { Source } from "../cluster/source.js";
 import { Store } from "../store/store.js";
@@ -12,8 +12,9 @@ export class Session {
   constructor(
     readonly source: Source,
     readonly options: AnalysisOptions = DEFAULT_OPTIONS,
+    engines: Engine[] = createEngines(),
   ) {
-    this.analyzer = new Analyzer(this.store, createEngines(), options);
+    this.analyzer = new Analyzer(this.store, engines, options);
   }
 
   async start(): Promise<void> {

@@ -1,23 +1,84 @@
-// Draws the Ink UI over a running session until the user quits.
+// Draws the Ink UI over a running session until the user quits; restores the
+// terminal (alternate screen left, cursor shown, raw mode off) on exit, on a
+// signal and on a crash.
 import { render } from "ink";
 import { createElement } from "react";
 import { App } from "../../views/App.js";
 import { DemoSource } from "../cluster/demo.js";
+import { sanitize } from "../util/sanitize.js";
 import { Controller } from "./controller.js";
 import type { Session } from "./session.js";
 
-export async function runTui(session: Session): Promise<number> {
+export interface TuiOptions {
+  /** Where `w` writes patch files (default ./kubeward-patches). */
+  patchDir?: string;
+}
+
+/** Leave the alternate screen and show the cursor, whatever state Ink was left in. */
+export const RESTORE_TERMINAL = "\u001b[?1049l\u001b[?25h";
+
+export async function runTui(session: Session, options: TuiOptions = {}): Promise<number> {
   const controller = new Controller(session);
   if (session.source instanceof DemoSource) session.source.onStep = (label) => controller.note(label);
-  const app = render(createElement(App, { controller }), {
-    alternateScreen: true,
-    incrementalRendering: true,
-    maxFps: 20,
-    exitOnCtrlC: true,
-  });
-  await session.start();
-  await app.waitUntilExit();
-  controller.dispose();
-  session.stop();
+  const app = render(
+    createElement(App, {
+      controller,
+      patchDir: options.patchDir ?? process.env.KUBEWARD_PATCH_DIR ?? "kubeward-patches",
+    }),
+    {
+      alternateScreen: true,
+      incrementalRendering: true,
+      maxFps: 20,
+      exitOnCtrlC: true,
+    },
+  );
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      app.unmount();
+    } catch {
+      // Ink may already be torn down; the escape sequences below still restore the terminal.
+    }
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    } catch {
+      // stdin may be closed
+    }
+    process.stdout.write(RESTORE_TERMINAL);
+  };
+  const crash = (err: unknown) => {
+    restore();
+    process.stderr.write(`kubeward: ${sanitize(err instanceof Error ? err.message : String(err))}\n`);
+    if (process.env.KUBEWARD_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ""}\n`);
+    process.exit(2);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  for (const s of ["SIGTERM", "SIGHUP", "SIGINT"] as const) process.on(s, onSignal);
+  // Test hook: proves the crash path restores the terminal (test/tui).
+  const crashAfter = Number(process.env.KUBEWARD_TEST_CRASH_AFTER_MS);
+  if (crashAfter > 0)
+    setTimeout(() => {
+      throw new Error("test crash");
+    }, crashAfter);
+
+  try {
+    await session.start();
+    await app.waitUntilExit();
+  } finally {
+    controller.dispose();
+    session.stop();
+    restore();
+    process.off("uncaughtException", crash);
+    process.off("unhandledRejection", crash);
+    for (const s of ["SIGTERM", "SIGHUP", "SIGINT"] as const) process.off(s, onSignal);
+  }
   return 0;
 }

@@ -1,131 +1,198 @@
-import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import { Controller } from "../../src/app/controller.js";
-import { Session } from "../../src/app/session.js";
 import { project } from "../../src/cluster/project.js";
-import type { Source, SourceEvent } from "../../src/cluster/source.js";
-import { App } from "../../views/App.js";
+import { KEYS } from "../support/ink.js";
+import { findingRows, mount, privilegedPod, tick } from "./harness.js";
 
-/** A source filled by hand: the test pushes events through `emit`. */
-class HandSource implements Source {
-  readonly info = { kind: "demo" as const, context: "test-ctx" };
-  readonly kinds = ["Pod"];
-  emit: (events: SourceEvent[]) => void = () => {};
-  async start(emit: (events: SourceEvent[]) => void) {
-    this.emit = emit;
-  }
-  stop() {}
-  problems() {
-    return [];
-  }
-}
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+const open = async (...args: Parameters<typeof mount>) => {
+  const m = await mount(...args);
+  dispose = m.dispose;
+  return m;
+};
 
-const pod = (name: string, extra: Record<string, unknown> = {}) =>
-  project({
-    kind: "Pod",
-    apiVersion: "v1",
-    metadata: { name, namespace: "ns1", uid: name, ...extra },
-    // Restricted in every other respect, so pod.privileged is its only finding.
-    spec: {
-      securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
-      containers: [
-        {
-          name: "c",
-          securityContext: { privileged: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
-          resources: { limits: { cpu: "1", memory: "1Gi" } },
-        },
-      ],
-    },
-  })!;
-
-const tick = (ms = 150) => new Promise((r) => setTimeout(r, ms));
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-async function mount() {
-  const source = new HandSource();
-  const session = new Session(source);
-  await session.start();
-  source.emit([
-    { type: "added", object: pod("alpha") },
-    { type: "added", object: pod("beta") },
-    { type: "synced", kind: "Pod" },
-    { type: "status", kind: "Pod", state: "connected" },
-  ]);
-  const controller = new Controller(session, 20);
-  const app = render(<App controller={controller} />);
-  cleanup = () => {
-    app.unmount();
-    controller.dispose();
-  };
-  await tick();
-  return { app, source, controller };
-}
-
-describe("App", () => {
+describe("App: panel list", () => {
   it("shows the header, panel counts and findings", async () => {
-    const { app } = await mount();
-    const frame = app.lastFrame()!;
-    expect(frame).toContain("kubeward");
-    expect(frame).toContain("test-ctx");
-    expect(frame).toContain("2 critical");
-    expect(frame).toMatch(/1 pods 2/);
-    expect(frame).toContain("Pod ns1/alpha [c]");
-    expect(frame).toContain("Pod ns1/beta [c]");
+    const { frame } = await open();
+    const f = frame();
+    expect(f).toContain("kubeward");
+    expect(f).toContain("ctx test-ctx");
+    expect(f).toContain("cluster test-cluster");
+    expect(f).toContain("user tester");
+    expect(f).toContain("ns all");
+    expect(f).toMatch(/2 crit/);
+    expect(f).toContain("1/1 kinds live");
+    expect(f).toMatch(/1 pods 2/);
+    expect(f).toContain("Pod ns1/alpha [c]");
+    expect(f).toContain("Pod ns1/beta [c]");
   });
 
-  it("moves the selection with j and keeps it on the same finding when rows move", async () => {
-    const { app, source } = await mount();
-    app.stdin.write("j");
-    await tick();
-    expect(app.lastFrame()).toMatch(/container "c" runs privileged/);
-    const selectedBefore = app
-      .lastFrame()!
-      .split("\n")
-      .find((l) => l.includes("ns1/"));
-    expect(selectedBefore).toBeDefined();
-    source.emit([{ type: "added", object: pod("aardvark") }]);
-    await tick();
-    // Three rows now; the message line still describes a privileged container and a new row appeared.
-    expect(app.lastFrame()).toContain("Pod ns1/aardvark [c]");
-    expect(app.lastFrame()).toContain("3 critical");
+  it("moves with j/k, arrows, g/G and PgUp/PgDn", async () => {
+    const objects = Array.from({ length: 40 }, (_, i) => privilegedPod(`p${String(i).padStart(2, "0")}`));
+    const { press } = await open({ objects });
+    const cursorRow = (f: string) => findingRows(f).find((l) => l.startsWith(">"))!;
+    const first = cursorRow(await press());
+    const second = cursorRow(await press("j"));
+    expect(second).not.toBe(first);
+    expect(cursorRow(await press("k"))).toBe(first);
+    expect(cursorRow(await press(KEYS.down))).toBe(second);
+    expect(cursorRow(await press(KEYS.up))).toBe(first);
+    const last = cursorRow(await press("G"));
+    expect(last).not.toBe(first);
+    expect(cursorRow(await press("g"))).toBe(first);
+    const paged = cursorRow(await press(KEYS.pageDown));
+    expect(paged).not.toBe(first);
+    expect(cursorRow(await press(KEYS.pageUp))).toBe(first);
   });
 
-  it("updates live: a deleted pod's finding disappears", async () => {
-    const { app, source } = await mount();
-    source.emit([{ type: "deleted", object: pod("alpha") }]);
+  it("keeps the selection on the same finding when rows move", async () => {
+    const { press, source, frame } = await open();
+    const selected = findingRows(await press("j")).find((l) => l.startsWith(">"))!;
+    const name = /ns1\/(\w+)/.exec(selected)![1]!;
+    // A newer finding of the same severity sorts above: the rows move, the cursor must not.
+    source.emit([{ type: "added", object: project(privilegedPod("aardvark"))! }]);
     await tick();
-    const rows = app
-      .lastFrame()!
-      .split("\n")
-      .filter((l) => l.startsWith("CRIT"));
+    const rows = findingRows(frame());
+    expect(rows).toHaveLength(3);
+    expect(rows.findIndex((l) => l.includes("aardvark"))).toBe(0);
+    expect(rows.find((l) => l.startsWith(">"))).toContain(`ns1/${name}`);
+  });
+
+  it("updates live: a deleted pod's finding disappears and the activity line says so", async () => {
+    const { source, frame } = await open();
+    source.emit([{ type: "deleted", object: project(privilegedPod("alpha"))! }]);
+    await tick();
+    const rows = findingRows(frame());
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("ns1/beta");
-    expect(app.lastFrame()).toContain("1 critical");
-    expect(app.lastFrame()).toContain("resolved pod.privileged Pod ns1/alpha");
+    expect(frame()).toMatch(/1 crit/);
+    expect(frame()).toContain("resolved pod.privileged Pod ns1/alpha");
   });
 
-  it("never renders escape sequences from the cluster", async () => {
-    const { app, source } = await mount();
-    source.emit([
-      {
-        type: "added",
-        object: pod("evil", { name: "evil", namespace: "ns1\u001b[2J\u001b]0;x\u0007" }),
-      },
-    ]);
-    await tick();
-    const frame = app.lastFrame()!;
-    expect(frame).not.toMatch(/\u001b\[2J|\u001b\]0;/);
-    expect(frame).toContain("␛[2J");
+  it("switches panels with 1-5, Tab and Shift-Tab", async () => {
+    const { press } = await open();
+    expect(await press("2")).toContain("[2 rbac 0]");
+    expect(await press(KEYS.tab)).toMatch(/\[3 network \d+\]/);
+    expect(await press(KEYS.shiftTab)).toContain("[2 rbac 0]");
+    const back = await press("1");
+    expect(back).toContain("[1 pods 2]");
+    expect(back).toContain("Pod ns1/alpha");
   });
 
-  it("switches panels with 2 and Tab", async () => {
-    const { app } = await mount();
-    app.stdin.write("2");
+  it("marks findings with space and clears marks with Esc", async () => {
+    const { press } = await open();
+    const f = await press(" ");
+    expect(findingRows(f).filter((l) => l[1] === "*")).toHaveLength(1);
+    expect(f).toContain("1 marked");
+    const cleared = await press(KEYS.esc);
+    expect(findingRows(cleared).filter((l) => l[1] === "*")).toHaveLength(0);
+  });
+});
+
+describe("App: / filter", () => {
+  const objects = [privilegedPod("frontend"), privilegedPod("backend"), privilegedPod("database")];
+
+  it("narrows the focused list as you type, fuzzy, and Esc clears", async () => {
+    const { press } = await open({ objects });
+    let f = await press("/", "d", "a", "t", "a");
+    expect(findingRows(f)).toHaveLength(1);
+    expect(findingRows(f)[0]).toContain("database");
+    expect(f).toContain("/data");
+    f = await press(KEYS.enter);
+    expect(findingRows(f)).toHaveLength(1);
+    expect(f).toContain('filter "data"');
+    f = await press(KEYS.esc);
+    expect(findingRows(f)).toHaveLength(3);
+  });
+
+  it("tolerates a typo (fuzzy) and edits with backspace", async () => {
+    const { press } = await open({ objects });
+    let f = await press("/", ..."frntend");
+    expect(findingRows(f).map((l) => l.includes("frontend"))).toContain(true);
+    expect(findingRows(f)[0]).toContain("frontend");
+    f = await press(KEYS.esc, "/", "z", "z", "z", "q");
+    expect(f).toContain('no finding matches "zzzq"');
+    f = await press(KEYS.backspace, KEYS.backspace, KEYS.backspace, KEYS.backspace);
+    expect(findingRows(f)).toHaveLength(3);
+  });
+});
+
+describe("App: layout", () => {
+  it("uses tabs at 80x24 and a grid of all five panels plus activity at 160x48, following resizes", async () => {
+    const { app, frame } = await open({ size: { columns: 80, rows: 24 } });
+    let f = frame();
+    expect(f.split("\n").length).toBeLessThanOrEqual(24);
+    for (const line of f.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    expect(f).toContain("[1 pods 2]");
+    expect(f).not.toContain("Permissive RBAC");
+    app.resize(160, 48);
     await tick();
-    expect(app.lastFrame()).toContain("no findings in this panel");
-    app.stdin.write("1");
+    f = frame();
+    for (const t of [
+      "Privileged pods (2)",
+      "Permissive RBAC (0)",
+      "Unsegmented namespaces (1)",
+      "Secret exposure (0)",
+      "Image hygiene (0)",
+      "Activity",
+    ])
+      expect(f).toContain(t);
+    expect(f.split("\n").length).toBeLessThanOrEqual(48);
+    app.resize(80, 24);
     await tick();
-    expect(app.lastFrame()).toContain("Pod ns1/alpha");
+    expect(frame()).toContain("[1 pods 2]");
+    expect(frame()).not.toContain("Permissive RBAC");
+  });
+
+  it("shows a feed pane on a tall narrow terminal", async () => {
+    const { source, frame } = await open({ size: { columns: 90, rows: 44 } });
+    source.emit([{ type: "added", object: project(privilegedPod("late"))! }]);
+    await tick();
+    expect(frame()).toContain("Activity (new + / resolved -)");
+    expect(frame()).toMatch(/\d\d:\d\d:\d\d \+ pod\.privileged Pod ns1\/late/);
+  });
+
+  it("renders only the visible window of a long list", async () => {
+    const objects = Array.from({ length: 500 }, (_, i) => privilegedPod(`p${i}`));
+    const { frame } = await open({ objects, size: { columns: 80, rows: 24 } });
+    expect(frame().split("\n").length).toBeLessThanOrEqual(24);
+    expect(findingRows(frame()).length).toBeLessThan(24);
+    expect(frame()).toContain("500 crit");
+  });
+});
+
+describe("App: help and quit", () => {
+  it("? shows every key and command; Esc closes it", async () => {
+    const { press } = await open({ size: { columns: 80, rows: 30 } });
+    const f = await press("?");
+    for (const k of [
+      "j k",
+      "Tab 1-5",
+      "Enter",
+      "Esc",
+      "/",
+      "space",
+      "p ",
+      "w ",
+      "y ",
+      ":ns NAME",
+      ":can",
+      ":ctx",
+      ":pod",
+      "quit",
+    ])
+      expect(f).toContain(k);
+    expect(f).toContain("Most dangerous first");
+    expect(f).toContain("/nonexistent-dir/");
+    const back = await press(KEYS.esc);
+    expect(back).toContain("Pod ns1/alpha");
+    expect(back).not.toContain("Most dangerous first");
+  });
+
+  it("q quits", async () => {
+    const { press, app } = await open();
+    const exited = app.waitUntilExit();
+    await press("q");
+    await expect(exited).resolves.toBeUndefined();
   });
 });

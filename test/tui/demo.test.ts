@@ -14,7 +14,7 @@ const start = (args: string, size = { width: 80, height: 24 }) =>
 describe("TUI on the demo (tmux)", () => {
   it("draws at 80x24, updates as the demo changes, quits on q", async () => {
     tmux = start("--demo");
-    const first = await tmux.waitFor((s) => s.includes("critical") && s.includes("Pod dev/debug-shell"));
+    const first = await tmux.waitFor((s) => /\d+ crit/.test(s) && s.includes("Pod dev/debug-shell"));
     for (const line of first.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     // The demo script's first step starts a privileged pod a few seconds in.
     await tmux.waitFor((s) => s.includes("crypto-miner"), 20_000);

@@ -1,9 +1,10 @@
 // Plaintext credentials found in a pod spec's env values are replaced before
 // kubeward writes or shows the spec (recreate manifests, resource YAML): a value
 // the detectors flag is never copied out of the cluster by kubeward.
+import { type KObject, POD_TEMPLATE_PATHS } from "../../cluster/objects.js";
 import { CONTAINER_LISTS } from "../../cluster/podspec.js";
 import { isRecord } from "../../util/record.js";
-import { detectCredential } from "./detectors.js";
+import { detectCredential, detectInValue } from "./detectors.js";
 
 export const MASKED_VALUE = "<redacted by kubeward: set this from a Secret>";
 
@@ -26,4 +27,24 @@ export function maskPlaintextEnv(spec: unknown): { spec: unknown; masked: string
     });
   }
   return { spec: out, masked };
+}
+
+/** A copy of a projected object with flagged credentials masked: workload env values and ConfigMap data. */
+export function maskCredentials(obj: KObject): KObject {
+  const path = POD_TEMPLATE_PATHS[obj.kind];
+  if (path) {
+    const parents = path.slice(0, -1);
+    const last = path[path.length - 1]!;
+    const out: KObject = structuredClone(obj);
+    let node: Record<string, unknown> | undefined = out;
+    for (const p of parents) node = isRecord(node?.[p]) ? (node[p] as Record<string, unknown>) : undefined;
+    if (node && isRecord(node[last])) node[last] = maskPlaintextEnv(node[last]).spec;
+    return out;
+  }
+  if (obj.kind === "ConfigMap" && isRecord(obj.data)) {
+    const data: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj.data)) data[k] = detectInValue(k, v).length ? MASKED_VALUE : v;
+    return { ...obj, data };
+  }
+  return obj;
 }

@@ -1,0 +1,160 @@
+// The objects around a finding, for the detail view: owner chain, service
+// account and its risky permissions, policies selecting the pod, Secrets used
+// and who can read them. Verdicts come from the engines' models; this only
+// gathers and labels what they answer.
+import type { Finding } from "../analysis/finding.js";
+import type { NetworkModel, RbacModel, SubjectRef } from "../analysis/models.js";
+import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
+import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
+import { ownerChain } from "../patch/owner.js";
+import type { Store } from "../store/store.js";
+
+export interface RelatedEntry {
+  section: "owners" | "service account" | "network" | "secrets" | "related" | "findings";
+  text: string;
+  /** Enter drills into this object. */
+  ref?: ResourceRef;
+  /** Enter opens this finding. */
+  findingId?: string;
+}
+
+type Json = Record<string, unknown>;
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+
+/** Names of the Secrets a pod spec uses: env, envFrom, volumes, projected volumes, image pull secrets. */
+export function secretsUsed(podSpec: Json): string[] {
+  const names = new Set<string>();
+  const add = (n: unknown) => {
+    const s = str(n);
+    if (s) names.add(s);
+  };
+  for (const list of ["containers", "initContainers", "ephemeralContainers"]) {
+    for (const c of arr(podSpec[list])) {
+      if (!isRecord(c)) continue;
+      for (const e of arr(c.env))
+        if (isRecord(e) && isRecord(e.valueFrom)) add((e.valueFrom.secretKeyRef as Json)?.name);
+      for (const e of arr(c.envFrom)) if (isRecord(e) && isRecord(e.secretRef)) add(e.secretRef.name);
+    }
+  }
+  for (const v of arr(podSpec.volumes)) {
+    if (!isRecord(v)) continue;
+    if (isRecord(v.secret)) add(v.secret.secretName);
+    if (isRecord(v.projected))
+      for (const s of arr(v.projected.sources)) if (isRecord(s) && isRecord(s.secret)) add(s.secret.name);
+  }
+  for (const s of arr(podSpec.imagePullSecrets)) if (isRecord(s)) add(s.name);
+  return [...names].sort();
+}
+
+function subjectLabel(s: SubjectRef): string {
+  return s.namespace ? `${s.kind} ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`;
+}
+
+const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
+  namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
+
+export function relatedOf(
+  obj: KObject | undefined,
+  _target: ResourceRef,
+  store: Store,
+  models: ReadonlyMap<string, unknown>,
+  finding?: Finding,
+): RelatedEntry[] {
+  const out: RelatedEntry[] = [];
+  const rbac = models.get("rbac") as RbacModel | undefined;
+  const net = models.get("network") as NetworkModel | undefined;
+  if (obj) {
+    const chain = ownerChain(store, obj).chain;
+    for (const r of chain.slice(1)) out.push({ section: "owners", text: `owned by ${refLabel(r)}`, ref: r });
+    for (const child of store.ownedBy(obj.metadata.uid).slice(0, 20))
+      out.push({
+        section: "owners",
+        text: `owns ${child.kind} ${child.metadata.namespace ? `${child.metadata.namespace}/` : ""}${child.metadata.name}`,
+        ref: ref(child.kind, child.metadata.name, child.metadata.namespace, child.apiVersion),
+      });
+  }
+  const w = obj && workloadOf(obj);
+  if (w) {
+    const sa = serviceAccountName(w);
+    const risky = rbac?.riskyChecksOf({ kind: "ServiceAccount", namespace: w.namespace, name: sa });
+    const perms = !rbac
+      ? "RBAC engine not loaded"
+      : risky?.length
+        ? `risky: ${risky.join(", ")}`
+        : "no risky permissions";
+    out.push({
+      section: "service account",
+      text: `ServiceAccount ${w.namespace}/${sa} — ${perms}`,
+      ref: ref("ServiceAccount", sa, w.namespace),
+    });
+    if (!net) out.push({ section: "network", text: "network engine not loaded" });
+    else {
+      const iso = net.isolationOf(refKey(w.ref));
+      if (!iso) out.push({ section: "network", text: "isolation unknown" });
+      else {
+        out.push({
+          section: "network",
+          text: `ingress ${iso.ingress ? "isolated" : "open"} · egress ${iso.egress ? "isolated" : "open"}`,
+        });
+        const seen = new Set<string>();
+        for (const p of [...iso.ingressPolicies, ...iso.egressPolicies]) {
+          if (seen.has(refKey(p))) continue;
+          seen.add(refKey(p));
+          const dirs = [
+            iso.ingressPolicies.some((q) => refKey(q) === refKey(p)) && "ingress",
+            iso.egressPolicies.some((q) => refKey(q) === refKey(p)) && "egress",
+          ].filter(Boolean);
+          out.push({ section: "network", text: `selected by ${refLabel(p)} (${dirs.join("+")})`, ref: p });
+        }
+      }
+    }
+    for (const name of secretsUsed(w.podSpec as Json)) out.push(...secretEntries(name, w.namespace, rbac));
+  }
+  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
+  if (obj?.kind === "ServiceAccount" && rbac) {
+    const risky = rbac.riskyChecksOf({
+      kind: "ServiceAccount",
+      namespace: obj.metadata.namespace ?? "default",
+      name: obj.metadata.name,
+    });
+    out.push({
+      section: "service account",
+      text: risky.length ? `risky: ${risky.join(", ")}` : "no risky permissions",
+    });
+    const pods = store.usingServiceAccount(obj.metadata.namespace ?? "default", obj.metadata.name);
+    for (const p of pods.slice(0, 20))
+      out.push({
+        section: "related",
+        text: `used by ${p.kind} ${p.metadata.namespace}/${p.metadata.name}`,
+        ref: ref(p.kind, p.metadata.name, p.metadata.namespace, p.apiVersion),
+      });
+  }
+  const known = new Set(out.filter((e) => e.ref).map((e) => refKey(e.ref!)));
+  for (const r of finding?.related ?? []) {
+    if (known.has(refKey(r))) continue;
+    known.add(refKey(r));
+    out.push({ section: "related", text: refLabel(r), ref: r });
+  }
+  return out;
+}
+
+function secretEntries(name: string, namespace: string, rbac: RbacModel | undefined): RelatedEntry[] {
+  return [
+    { section: "secrets", text: `uses Secret ${namespace}/${name}`, ref: ref("Secret", name, namespace) },
+    ...readers(name, namespace, rbac),
+  ];
+}
+
+/** Who can read a Secret, each path navigable to its binding. */
+function readers(name: string, namespace: string, rbac: RbacModel | undefined): RelatedEntry[] {
+  if (!rbac) return [{ section: "secrets", text: `  readers of ${name}: RBAC engine not loaded` }];
+  const paths = rbac.whoCan({ verb: "get", resource: "secrets", apiGroup: "", namespace, name });
+  if (!paths.length) return [{ section: "secrets", text: `  no subject can read ${name}` }];
+  return paths.slice(0, 30).map((p) => ({
+    section: "secrets" as const,
+    text: `  read by ${subjectLabel(p.subject)} via ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name} (${p.scope})`,
+    ref: p.binding,
+  }));
+}

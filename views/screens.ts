@@ -1,0 +1,222 @@
+// The lines of each drill-down screen, built from the store, the findings and
+// the engines' models. Pure: the views render them through <Pane>, which
+// sanitises every line (cluster text included) before it reaches the terminal.
+import type { AnalysisResult } from "../src/analysis/analyzer.js";
+import type { CheckDef } from "../src/analysis/engine.js";
+import type { Finding } from "../src/analysis/finding.js";
+import type { AccessPath } from "../src/analysis/models.js";
+import type { PlannedPatch } from "../src/app/patches.js";
+import { relatedOf } from "../src/app/related.js";
+import { objectYaml } from "../src/app/yaml.js";
+import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
+import { ownerChain } from "../src/patch/owner.js";
+import type { Store } from "../src/store/store.js";
+import type { Line } from "./Pane.js";
+import { SEVERITY_TAGS } from "./theme.js";
+
+export function wrap(text: string, width: number, indent = ""): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && `${line} ${word}`.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.length ? out : [""];
+}
+
+export function findingLabel(f: Finding): string {
+  return `${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
+}
+
+const section = (title: string): Line => ({ text: `── ${title}`, tone: "dim" });
+
+function yamlLines(
+  obj: KObject,
+  path: string | undefined,
+): { lines: Line[]; highlight?: { from: number; to: number } } {
+  const y = objectYaml(obj, path);
+  const lines = y.lines.map((text, i): Line => {
+    const lit = y.highlight && i >= y.highlight.from && i <= y.highlight.to;
+    return {
+      text: `${lit ? "▶" : " "} ${text}`,
+      tone: lit ? "hl" : text.trimStart().startsWith("#") ? "dim" : undefined,
+    };
+  });
+  return y.highlight ? { lines, highlight: y.highlight } : { lines };
+}
+
+export interface DetailInput {
+  ref: ResourceRef;
+  finding: Finding | undefined;
+  store: Store;
+  result: AnalysisResult;
+  catalog: ReadonlyMap<string, CheckDef>;
+  width: number;
+}
+
+/** Findings whose resource, fix target or related objects are this object. */
+export function findingsAbout(refs: readonly ResourceRef[], findings: readonly Finding[]): Finding[] {
+  const keys = new Set(refs.map(refKey));
+  return findings.filter(
+    (f) =>
+      keys.has(refKey(f.resource)) ||
+      (f.fix && keys.has(refKey(f.fix.target))) ||
+      (f.related ?? []).some((r) => keys.has(refKey(r))),
+  );
+}
+
+export function detailLines({ ref, finding, store, result, catalog, width }: DetailInput): Line[] {
+  const obj = store.getByName(ref.kind, ref.namespace, ref.name);
+  const out: Line[] = [];
+  const w = Math.max(20, width - 2);
+  if (finding) {
+    const meta = catalog.get(finding.check)?.meta;
+    out.push({
+      text: `${SEVERITY_TAGS[finding.severity]} ${finding.check} · ${findingLabel(finding)}`,
+      tone: finding.severity,
+    });
+    for (const l of wrap(finding.message, w)) out.push({ text: l, tone: "title" });
+    if (meta) {
+      for (const l of wrap(`Why: ${meta.description}`, w, "     ")) out.push({ text: l });
+      for (const l of wrap(`Fix: ${meta.remediation}`, w, "     ")) out.push({ text: l });
+    }
+    const fix = finding.fix;
+    out.push({
+      text:
+        fix && fix.type !== "none"
+          ? `Patch: ${fix.type} on ${refLabel(fix.target)} — p preview · w write · Esc back`
+          : "Patch: none planned for this finding — Esc back",
+      tone: "key",
+    });
+  } else {
+    out.push({ text: refLabel(ref), tone: "title" });
+    if (!obj) out.push({ text: "not in the store (not loaded, or not an object kubeward reads)", tone: "dim" });
+  }
+  const yaml = obj ? yamlLines(obj, finding?.path) : undefined;
+  if (finding && yaml?.highlight) {
+    out.push(section(`evidence: ${finding.path}`));
+    const from = Math.max(0, yaml.highlight.from - 1);
+    const to = Math.min(yaml.lines.length - 1, yaml.highlight.to + 1, from + 8);
+    for (let i = from; i <= to; i++) out.push(yaml.lines[i]!);
+  } else if (finding?.path) out.push({ text: `field: ${finding.path}`, tone: "hl" });
+  const related = relatedOf(obj, ref, store, result.models, finding);
+  if (related.length) {
+    out.push(section("related (Enter opens)"));
+    for (const r of related) {
+      const action = r.ref ? { ref: r.ref } : undefined;
+      out.push(
+        action ? { text: `${r.section}: ${r.text}`, action } : { text: `  ${r.section}: ${r.text}`, tone: "dim" },
+      );
+    }
+  }
+  // A pod's findings are folded into its controller's: findings on its owners are about it too.
+  const chain = obj ? ownerChain(store, obj).chain : [ref];
+  const about = findingsAbout(chain, result.findings).filter((f) => f.id !== finding?.id);
+  if (about.length) {
+    out.push(section(`${finding ? "other " : ""}findings on this object or its owners (Enter opens)`));
+    for (const f of about.slice(0, 50))
+      out.push({
+        text: `${SEVERITY_TAGS[f.severity]} ${f.check} ${f.container ? `[${f.container}] ` : ""}${f.message}`,
+        tone: f.severity,
+        action: { findingId: f.id },
+      });
+  }
+  if (yaml) {
+    out.push(section(`YAML of ${refLabel(ref)} (projected: secret values are never read)`));
+    out.push(...yaml.lines);
+  }
+  return out;
+}
+
+/** Index of the first line worth showing: the highlighted evidence, else the top. */
+export function yamlScreenLines(obj: KObject | undefined, ref: ResourceRef, path?: string): Line[] {
+  if (!obj) return [{ text: `${refLabel(ref)} is not in the store`, tone: "dim" }];
+  return [
+    { text: `${refLabel(ref)} — projected object: secret values are never read`, tone: "dim" },
+    ...yamlLines(obj, path).lines,
+  ];
+}
+
+export function patchLines(patches: readonly PlannedPatch[], count: number, dir: string): Line[] {
+  if (!patches.length)
+    return [
+      { text: `No patch is planned for ${count === 1 ? "this finding" : `these ${count} findings`}.`, tone: "title" },
+      { text: "Their checks describe the fix in words (see Fix: in the detail view).", tone: "dim" },
+    ];
+  const out: Line[] = [
+    {
+      text: `${patches.length} patch file${patches.length === 1 ? "" : "s"} for ${count} finding${count === 1 ? "" : "s"} — w writes to ${dir}/ · Esc back`,
+      tone: "key",
+    },
+  ];
+  for (const p of patches) {
+    out.push(section(`${refLabel(p.target)} → ${p.fileName} (fixes ${p.findings.length})`));
+    for (const l of p.yaml.replace(/\n$/, "").split("\n"))
+      out.push({ text: l, tone: l.startsWith("#") ? "dim" : undefined });
+    for (const c of p.commands) out.push({ text: `$ ${c}`, tone: "key" });
+  }
+  return out;
+}
+
+export function writtenLines(written: readonly PlannedPatch[], dir: string, error?: string): Line[] {
+  if (error) return [{ text: `Could not write patches to ${dir}: ${error}`, tone: "critical" }];
+  if (!written.length) return [{ text: "No patch is planned for these findings: nothing written.", tone: "title" }];
+  return [
+    { text: `Wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${dir}/`, tone: "ok" },
+    ...written.map(
+      (p): Line => ({ text: `  ${p.path}  (${p.findings.length} finding${p.findings.length === 1 ? "" : "s"})` }),
+    ),
+    { text: "Apply with (kubeward never applies anything itself):", tone: "title" },
+    ...written.flatMap((p) => p.commands.map((c): Line => ({ text: `  ${c}`, tone: "key" }))),
+    { text: "Esc back", tone: "dim" },
+  ];
+}
+
+export function whoCanLines(text: string, paths: readonly AccessPath[] | undefined): Line[] {
+  if (!paths) return [{ text: `:can ${text} — RBAC engine not loaded`, tone: "warn" }];
+  const out: Line[] = [
+    {
+      text: `Who can ${text}: ${paths.length} path${paths.length === 1 ? "" : "s"} (Enter opens the binding)`,
+      tone: "title",
+    },
+  ];
+  if (!paths.length) out.push({ text: "nobody", tone: "ok" });
+  for (const p of paths) {
+    const s = p.subject;
+    const subject = `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`;
+    const names = p.resourceNames?.length ? ` names: ${p.resourceNames.join(",")}` : "";
+    out.push({
+      text: `${subject}  ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name}  (${p.scope})  ${p.rule}${names}`,
+      action: { ref: p.binding },
+    });
+  }
+  return out;
+}
+
+export function helpLines(patchDir: string): Line[] {
+  const k = (key: string, what: string): Line => ({ text: `${key.padEnd(12)} ${what}` });
+  return [
+    { text: "kubeward help — Esc closes", tone: "title" },
+    { text: "Most dangerous first: each panel is sorted by severity, then newest.", tone: "key" },
+    { text: "Fix it: Enter (see why) → p (preview patch) → w (write patch + kubectl line)", tone: "key" },
+    section("move"),
+    k("j k ↑ ↓", "move · g/G top/bottom · PgUp/PgDn page"),
+    k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
+    k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
+    k("Esc", "back one level (in a list: clear the filter)"),
+    k("/", "fuzzy filter of the focused list (Enter keeps, Esc clears)"),
+    k("space", "mark findings; p and w then act on all marked ones"),
+    k("p", "preview the patch that fixes the finding(s)"),
+    k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
+    k("y", "YAML of the object behind the finding (secret values never read)"),
+    k("q Ctrl-C", "quit"),
+    section("commands (: then Tab completes)"),
+    k(":ns NAME", "scope to a namespace (:ns all clears)"),
+    k(":can V RES", "who can, e.g. :can get secrets -n payments"),
+    k(":ctx NAME", "switch kube context (live clusters)"),
+    k(":pod :rbac", ":net :sec :img jump to a panel · :q quit"),
+  ];
+}
