@@ -1,7 +1,10 @@
 // Mounts the real Ink App on fake terminal streams (same render options as
 // src/app/tui.ts), so the benches time real frames without a terminal.
 import { EventEmitter } from "node:events";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { render } from "ink";
 import { createElement } from "react";
 import type { Controller } from "../../src/app/controller.js";
@@ -9,14 +12,32 @@ import { App } from "../../views/App.js";
 
 export type FrameListener = (chunk: string, at: number) => void;
 
+/**
+ * Ink's instance registry (not exported by the package): with incremental
+ * rendering a write carries only the changed parts of lines, so frames are read
+ * whole from the instance's lastOutput, which Ink sets right after writing.
+ */
+const require = createRequire(import.meta.url);
+const instances = (
+  (await import(pathToFileURL(join(dirname(require.resolve("ink")), "instances.js")).href)) as {
+    default: WeakMap<object, { lastOutput: string }>;
+  }
+).default;
+
 class NullStdout extends EventEmitter {
   readonly isTTY = true;
   columns = 160;
   rows = 48;
   listeners_: FrameListener[] = [];
-  write = (chunk: string) => {
+  private last = "";
+  write = (_chunk: string) => {
     const at = performance.now();
-    for (const l of this.listeners_) l(chunk, at);
+    queueMicrotask(() => {
+      const frame = instances.get(this)?.lastOutput ?? "";
+      if (frame === this.last) return;
+      this.last = frame;
+      for (const l of this.listeners_) l(frame, at);
+    });
     return true;
   };
 }

@@ -23,5 +23,7 @@ describe("bench harness", () => {
     expect(typeof report.events.p99Ms).toBe("number");
     expect(typeof report.idle.cpuPercent).toBe("number");
     expect(report.fuzzy.findings).toBeGreaterThan(0);
+    expect(report.fuzzy.keystrokes).toBeGreaterThan(0);
+    expect(typeof report.fuzzy.frameP99Ms).toBe("number");
   }, 180_000);
 });
