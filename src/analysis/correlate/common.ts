@@ -16,15 +16,39 @@ export function sameRef(a: ResourceRef, b: ResourceRef): boolean {
   return refKey(a) === refKey(b);
 }
 
-/** Findings about `ref`: on it, or naming it in `related`. */
+/** Findings by the key of every ref they are about (resource and related), in list order. */
+const indexes = new WeakMap<readonly Finding[], { length: number; byRef: Map<string, Finding[]> }>();
+
+function indexByRef(findings: readonly Finding[]): Map<string, Finding[]> {
+  let idx = indexes.get(findings);
+  // Keyed by the array and its length: the analyzer's list only grows while engines run.
+  if (!idx || idx.length !== findings.length) {
+    const byRef = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const keys = new Set([refKey(f.resource)]);
+      for (const r of f.related ?? []) keys.add(refKey(r));
+      for (const k of keys) {
+        let list = byRef.get(k);
+        if (!list) byRef.set(k, (list = []));
+        list.push(f);
+      }
+    }
+    idx = { length: findings.length, byRef };
+    indexes.set(findings, idx);
+  }
+  return idx.byRef;
+}
+
+/**
+ * Findings about `ref`: on it, or naming it in `related` (in list order).
+ * Indexed once per finding list: a scan per workload was quadratic at 150,000 findings.
+ */
 export function findingsAbout(
   findings: readonly Finding[],
   ref: ResourceRef,
   filter: (f: Finding) => boolean = () => true,
 ): Finding[] {
-  return findings.filter(
-    (f) => filter(f) && (sameRef(f.resource, ref) || (f.related ?? []).some((r) => sameRef(r, ref))),
-  );
+  return (indexByRef(findings).get(refKey(ref)) ?? []).filter(filter);
 }
 
 export function saRef(s: SubjectRef): ResourceRef {
