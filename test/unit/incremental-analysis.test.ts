@@ -50,7 +50,7 @@ describe("incremental analysis", () => {
       const all = store.list(kind);
       return all[Math.floor(r() * all.length)]!;
     };
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 7; round++) {
       const pod = pickOf("Pod");
       const deployment = pickOf("Deployment");
       const events = [
@@ -72,6 +72,21 @@ describe("incremental analysis", () => {
       ];
       if (round === 2) events.push({ type: "deleted" as const, object: pickOf("NetworkPolicy") });
       if (round === 3) events.push({ type: "deleted" as const, object: pickOf("RoleBinding") });
+      if (round === 4) {
+        const sa = store.list("ServiceAccount").find((s) => s.metadata.name === "app")!;
+        events.push({ type: "modified" as const, object: { ...sa, automountServiceAccountToken: false } });
+      }
+      if (round === 5) {
+        const ns = pod.metadata.namespace!;
+        const grant = project({
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "RoleBinding",
+          metadata: { name: "read-secrets", namespace: ns, uid: "rb-read-secrets" },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "secret-reader" },
+          subjects: [{ kind: "ServiceAccount", name: "default", namespace: ns }],
+        })!;
+        events.push({ type: "added" as const, object: grant });
+      }
       store.apply(events);
       const incremental = live.run();
       const fresh = new Analyzer(store, createEngines()).run();

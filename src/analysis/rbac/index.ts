@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -81,7 +81,20 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
   };
 }
 
+const RESOLVE_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
+
+/** Same objects in the same order (the store lists a kind in insertion order, so unchanged means identical). */
+function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function rbacEngine(): Engine {
+  // Resolution, index and model depend on the RBAC objects only; pods change just the
+  // findings' "token in use" wording. Reusing them on a pod event also keeps the model
+  // object the same, so engines reading it can cache by its identity.
+  let cache: { lists: KObject[][]; res: Resolution; index: AccessIndex; model: RbacState } | undefined;
   return {
     name: "rbac",
     checks: rbacChecks,
@@ -95,8 +108,10 @@ export function rbacEngine(): Engine {
       ...WORKLOAD_KINDS,
     ],
     run(ctx): EngineOutput {
-      const res = resolve(ctx.store);
-      const index = new AccessIndex(res.grants);
+      const lists = RESOLVE_KINDS.map((k) => ctx.store.list(k));
+      const prev = cache && lists.every((l, i) => sameObjects(l, cache!.lists[i]!)) ? cache : undefined;
+      const res = prev?.res ?? resolve(ctx.store);
+      const index = prev?.index ?? new AccessIndex(res.grants);
       const findings: Finding[] = [];
       const subjects: SubjectSummary[] = [];
       const checksBySubject = new Map<string, Set<string>>();
@@ -185,7 +200,10 @@ export function rbacEngine(): Engine {
         findings.push(f);
       }
 
-      return { findings, subjects, model: new RbacState(index, checksBySubject, fixes, ruleRisky) };
+      // checksBySubject and fixes are functions of the resolution alone: an unchanged one gives the same model.
+      const model = prev?.model ?? new RbacState(index, checksBySubject, fixes, ruleRisky);
+      cache = { lists, res, index, model };
+      return { findings, subjects, model };
     },
   };
 }

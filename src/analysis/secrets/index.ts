@@ -39,10 +39,17 @@ function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Findin
   };
 }
 
+function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function secretsEngine(): Engine {
   const specRunner = new WorkloadCheckRunner(specChecks);
   const configMapFindings = cachedBy((cm) => plaintextConfigMap.detect(cm));
   const lastAppliedFindings = cachedBy((s) => lastApplied.detect(s));
+  let tokens: { rbac: RbacModel | undefined; sas: KObject[]; runner: WorkloadCheckRunner } | undefined;
   return {
     name: "secrets",
     checks: [...specChecks, tokenAutomount, plaintextConfigMap, lastApplied, legacyToken, broadReaders],
@@ -50,14 +57,18 @@ export function secretsEngine(): Engine {
     after: ["rbac"],
     run(ctx) {
       const rbac = ctx.models.get("rbac") as RbacModel | undefined;
-      // Token ranking depends on RBAC and ServiceAccounts, not only on the pod: no identity cache.
-      const tokens = new WorkloadCheckRunner([tokenAutomount]).run(ctx);
+      // Token ranking depends on RBAC and ServiceAccounts, not only on the pod: the runner's
+      // identity cache holds only while the rbac model and every ServiceAccount are the same.
+      const sas = ctx.store.list("ServiceAccount");
+      if (!tokens || tokens.rbac !== rbac || !sameObjects(tokens.sas, sas))
+        tokens = { rbac, sas, runner: new WorkloadCheckRunner([tokenAutomount]) };
+      const tokenFindings = tokens.runner.run(ctx);
       const readers = analyzeReaders(ctx.store, rbac);
       const secrets = ctx.store.list("Secret");
       return {
         findings: [
           ...specRunner.run(ctx),
-          ...tokens,
+          ...tokenFindings,
           ...ctx.store.list("ConfigMap").flatMap(configMapFindings),
           ...secrets.flatMap(lastAppliedFindings),
           ...secrets.flatMap((s) => legacyToken.detect(s, rbac)),

@@ -109,6 +109,20 @@ export interface ReadersResult {
   findings: Finding[];
 }
 
+interface CachedReaders {
+  rbac: RbacModel;
+  expected: string;
+  list: SecretReader[];
+  finding: Finding | undefined;
+}
+
+/**
+ * Readers of a Secret depend on the RBAC model, the Secret and its expected readers:
+ * while all three are the same (the rbac engine keeps its model across pod events),
+ * the who-can queries are not repeated.
+ */
+const readerCache = new WeakMap<KObject, CachedReaders>();
+
 /** Readers of every Secret and the broad-readers findings; an empty model without RBAC. */
 export function analyzeReaders(store: Store, rbac: RbacModel | undefined): ReadersResult {
   const readers = new Map<string, SecretReader[]>();
@@ -119,23 +133,32 @@ export function analyzeReaders(store: Store, rbac: RbacModel | undefined): Reade
   for (const secret of store.list("Secret")) {
     const ns = secret.metadata.namespace ?? "default";
     const key = `${ns}/${secret.metadata.name}`;
-    const list = readersOf(rbac, secret, expected.get(key));
+    const exp = expected.get(key);
+    const expSig = exp ? [...exp].sort().join(",") : "";
+    const hit = readerCache.get(secret);
+    if (hit && hit.rbac === rbac && hit.expected === expSig) {
+      readers.set(key, hit.list);
+      if (hit.finding) findings.push(hit.finding);
+      continue;
+    }
+    const list = readersOf(rbac, secret, exp);
     readers.set(key, list);
+    const entry: CachedReaders = { rbac, expected: expSig, list, finding: undefined };
+    readerCache.set(secret, entry);
     const beyond = list.filter((r) => !r.expected && !isControlPlane(r.subject));
     if (beyond.length === 0) continue;
     const related: ResourceRef[] = [];
     for (const r of beyond)
       for (const p of r.paths) if (!related.some((x) => refKey(x) === refKey(p.binding))) related.push(p.binding);
     const shown = beyond.slice(0, 4).map((r) => subjectLabel(r.subject));
-    findings.push(
-      makeFinding({
-        meta: broadReaders.meta,
-        resource: refOf(secret),
-        severity: beyond.some((r) => r.broad) ? "high" : "medium",
-        message: `readable by ${beyond.length} subject(s) beyond the workloads that use it: ${shown.join(", ")}${beyond.length > shown.length ? `, +${beyond.length - shown.length} more` : ""}`,
-        related,
-      }),
-    );
+    entry.finding = makeFinding({
+      meta: broadReaders.meta,
+      resource: refOf(secret),
+      severity: beyond.some((r) => r.broad) ? "high" : "medium",
+      message: `readable by ${beyond.length} subject(s) beyond the workloads that use it: ${shown.join(", ")}${beyond.length > shown.length ? `, +${beyond.length - shown.length} more` : ""}`,
+      related,
+    });
+    findings.push(entry.finding);
   }
   return { model, findings };
 }
