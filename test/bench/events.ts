@@ -67,7 +67,6 @@ export async function benchEvents(pods: number, rate: number, seconds: number): 
     const m = /(\d+) critical/.exec(chunk);
     if (!m) return;
     const reflected = Math.min(Number(m[1]) - base, sentAt.length);
-      process.stderr.write(`frame ${Math.round(at)} count=${m[1]} base=${base} sent=${sentAt.length}\n`);
     for (; shown < reflected; shown++) latencies.push(at - sentAt[shown]!);
   });
   await sleep(300);

@@ -5,6 +5,7 @@ import { Analyzer } from "../../src/analysis/analyzer.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import type { KObject } from "../../src/cluster/objects.js";
 import { project } from "../../src/cluster/project.js";
+import type { SourceEvent } from "../../src/cluster/source.js";
 import { Store } from "../../src/store/store.js";
 import { rng, syntheticCluster } from "../bench/generate.js";
 
@@ -53,7 +54,7 @@ describe("incremental analysis", () => {
     for (let round = 0; round < 7; round++) {
       const pod = pickOf("Pod");
       const deployment = pickOf("Deployment");
-      const events = [
+      const events: SourceEvent[] = [
         { type: "modified" as const, object: round % 2 ? restricted(pod) : privileged(pod) },
         {
           type: "modified" as const,
