@@ -19,12 +19,17 @@ export function resolverFor(store: Store): NamespaceResolver {
 
 export function isolationInfo(w: WorkloadIsolation, resolve?: NamespaceResolver): IsolationInfo {
   const { ingress, egress } = w.policies;
+  let allows: IsolationInfo["allows"] | undefined;
   return {
     ingress: ingress.length > 0,
     egress: egress.length > 0,
     ingressPolicies: ingress.map((p) => p.ref),
     egressPolicies: egress.map((p) => p.ref),
-    allows: { ingress: allowLines(ingress, "ingress", resolve), egress: allowLines(egress, "egress", resolve) },
+    // Described on first read: the attack-path rules ask only whether a pod is isolated.
+    get allows() {
+      allows ??= { ingress: allowLines(ingress, "ingress", resolve), egress: allowLines(egress, "egress", resolve) };
+      return allows;
+    },
   };
 }
 

@@ -101,6 +101,20 @@ const EVERYONE: readonly SubjectRef[] = [
  */
 export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namespace: string): Power | undefined {
   if (!rbac) return undefined;
+  // A function of the model, the subject and the namespace; the rbac engine keeps its model
+  // while RBAC objects are unchanged, so this holds across pod events (treat the result as read-only).
+  let memo = powers.get(rbac);
+  if (!memo) powers.set(rbac, (memo = new Map()));
+  const key = `${subject.kind}/${subject.namespace ?? ""}/${subject.name}|${namespace}`;
+  if (memo.has(key)) return memo.get(key);
+  const power = computePower(rbac, subject, namespace);
+  memo.set(key, power);
+  return power;
+}
+
+const powers = new WeakMap<RbacModel, Map<string, Power | undefined>>();
+
+function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): Power | undefined {
   const baseline = EVERYONE.filter((g) => !(g.kind === subject.kind && g.name === subject.name));
   const everyoneCan = (q: AccessQuery) => baseline.some((g) => safe(() => rbac.can(g, q), false));
   const shared = new Set(baseline.flatMap((g) => safe(() => rbac.riskyChecksOf(g), [])));
