@@ -1,0 +1,138 @@
+// Markdown tables from a `npm run bench -- --json` report, for BENCHMARKS.md:
+// node dist/test/bench/markdown.js report.json
+import { readFileSync } from "node:fs";
+
+// biome-ignore lint/suspicious/noExplicitAny: the report is plain JSON
+type Any = any;
+
+const lastLine = (text: string) => text.trimEnd().split("\n").pop() ?? "{}";
+const r: Any = JSON.parse(lastLine(readFileSync(process.argv[2] ?? "/dev/stdin", "utf8")));
+const n = (x: unknown) => (typeof x === "number" ? x.toLocaleString("en-US") : String(x ?? "—"));
+const out: string[] = [];
+const table = (head: string[], rows: unknown[][]) => {
+  out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
+  for (const row of rows) out.push(`| ${row.map(n).join(" | ")} |`);
+  out.push("");
+};
+
+out.push(
+  `Machine: ${r.machine?.cpus} × ${r.machine?.cpuModel}, ${r.machine?.memGiB} GiB, Node ${r.machine?.node}. Run ${r.startedAt} → ${r.finishedAt}.`,
+  "",
+);
+table(
+  [
+    "pods",
+    "objects",
+    "namespaces",
+    "findings",
+    "ingest ms",
+    "first analyze ms",
+    "first complete analysis ms",
+    "analysis after 1 pod event ms",
+    "peak RSS MiB",
+    "store heap MiB",
+    "live heap MiB",
+  ],
+  (r.analysis ?? []).map((a: Any) => [
+    a.pods,
+    a.objects,
+    a.namespaces,
+    a.findings,
+    a.ingestMs,
+    a.analyzeMs,
+    a.firstAnalysisMs,
+    a.podUpdateMs,
+    a.peakRssMb,
+    a.storeHeapMb,
+    a.heapUsedMb,
+  ]),
+);
+if (r.events)
+  table(
+    [
+      "pods",
+      "target events/s",
+      "seconds",
+      "events",
+      "achieved events/s",
+      "frames",
+      "event→frame p50 ms",
+      "p99 ms",
+      "max ms",
+    ],
+    [
+      [
+        r.events.pods,
+        r.events.targetRate,
+        r.events.seconds,
+        r.events.events,
+        r.events.achievedRate,
+        r.events.frames,
+        r.events.p50Ms,
+        r.events.p99Ms,
+        r.events.maxMs,
+      ],
+    ],
+  );
+if (r.fuzzy)
+  table(
+    [
+      "pods",
+      "findings",
+      "pods-panel findings",
+      "keystrokes",
+      "key→frame p50 ms",
+      "p99 ms",
+      "max ms",
+      "filter fn p50 ms",
+      "filter fn p99 ms",
+    ],
+    [
+      [
+        r.fuzzy.pods,
+        r.fuzzy.findings,
+        r.fuzzy.panelFindings,
+        r.fuzzy.keystrokes,
+        r.fuzzy.frameP50Ms,
+        r.fuzzy.frameP99Ms,
+        r.fuzzy.frameMaxMs,
+        r.fuzzy.filterP50Ms,
+        r.fuzzy.filterP99Ms,
+      ],
+    ],
+  );
+if (r.idle)
+  table(
+    ["pods", "seconds", "CPU % of one core", "frames"],
+    [[r.idle.pods, r.idle.seconds, r.idle.cpuPercent, r.idle.frames]],
+  );
+if (r.rbac)
+  table(
+    ["roles", "bindings", "service accounts", "findings", "engine run ms", "who-can ms", "answers"],
+    [
+      [
+        r.rbac.roles,
+        r.rbac.bindings,
+        r.rbac.serviceAccounts,
+        r.rbac.findings,
+        r.rbac.engineRunMs,
+        r.rbac.whoCanMs,
+        r.rbac.whoCanAnswers,
+      ],
+    ],
+  );
+for (const a of r.apiserver ?? [])
+  table(
+    ["pods", "objects", "load s", "kubectl get ms (runs)", "kubeward scan ms (runs)", "median ratio kubeward/kubectl"],
+    [
+      [
+        a.pods,
+        a.objects,
+        a.loadSeconds,
+        (a.kubectlMs ?? []).join(", "),
+        (a.kubewardMs ?? []).join(", "),
+        a.ratio ?? a.skipped ?? a.error,
+      ],
+    ],
+  );
+process.stdout.write(`${out.join("\n")}\n`);
