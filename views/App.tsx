@@ -164,7 +164,11 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         );
       case "patch": {
         const fs = screen.ids.map((id) => byId.get(id)).filter((f): f is Finding => !!f);
-        return patchLines(planPatches(fs, store, snap.result.models, patchDir), fs.length, patchDir);
+        return patchLines(
+          planPatches(fs, store, snap.result.models, patchDir, snap.result.findings),
+          fs.length,
+          patchDir,
+        );
       }
       case "written":
         return writtenLines(screen.patches, patchDir, screen.error);
@@ -214,7 +218,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     const fs = targetFindings();
     if (!fs.length) return setFlash({ text: "nothing to write: no finding selected", bad: true });
     try {
-      const written = writeFindingPatches(fs, store, snap.result.models, patchDir);
+      const written = writeFindingPatches(fs, store, snap.result.models, patchDir, snap.result.findings);
       push({ kind: "written", patches: written, top: 0 });
       if (written.length) controller.note(`wrote ${written.length} patch file(s) to ${patchDir}/`);
     } catch (err) {
