@@ -31,14 +31,18 @@ export CGO_ENABLED=0
 export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
 BUILD_FLAGS=(-p 2 -trimpath)
 
+# (Output captured first: with pipefail, "cmd | grep -q" can fail on SIGPIPE.)
 k8s_ok() {
   [[ -x "$K8S_OUT/kube-apiserver" && -x "$K8S_OUT/kubectl" ]] || return 1
-  "$K8S_OUT/kube-apiserver" --version 2>/dev/null | grep -qx "Kubernetes $K8S_VERSION" || return 1
-  "$K8S_OUT/kubectl" version --client 2>/dev/null | grep -qx "Client Version: $K8S_VERSION" || return 1
+  local a k
+  a="$("$K8S_OUT/kube-apiserver" --version 2>/dev/null)" || return 1
+  k="$("$K8S_OUT/kubectl" version --client 2>/dev/null)" || return 1
+  grep -qx "Kubernetes $K8S_VERSION" <<<"$a" && grep -qx "Client Version: $K8S_VERSION" <<<"$k"
 }
 etcd_ok() {
   [[ -x "$ETCD_OUT/etcd" ]] || return 1
-  "$ETCD_OUT/etcd" --version 2>/dev/null | grep -qx "etcd Version: ${ETCD_VERSION#v}" || return 1
+  local e; e="$("$ETCD_OUT/etcd" --version 2>/dev/null)" || return 1
+  grep -qx "etcd Version: ${ETCD_VERSION#v}" <<<"$e"
 }
 
 build_k8s() {

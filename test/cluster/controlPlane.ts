@@ -7,7 +7,7 @@
 //   const events = await cp.auditEvents();
 //   await cp.stop();
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,8 +66,17 @@ export interface ControlPlane {
   createNamespace(name: string): Promise<void>;
   auditEvents(): Promise<AuditEvent[]>;
   /** Kill kube-apiserver only and start it again on the same port against the same etcd. */
-  restartApiserver(): Promise<void>;
-  stop(): Promise<void>;
+  restartApiserver(opts?: RestartOptions): Promise<void>;
+  /** Stop apiserver + etcd. Removes the work dir if startControlPlane created it, unless keepDir
+   *  (or env KUBEWARD_CP_KEEP=1) is set. */
+  stop(opts?: { keepDir?: boolean }): Promise<void>;
+}
+
+export interface RestartOptions {
+  /** 'TERM' (graceful, default) or 'KILL' (simulated crash). */
+  signal?: 'TERM' | 'KILL';
+  /** Stay down this long before starting again (default 0). */
+  downSeconds?: number;
 }
 
 export interface StartOptions {
@@ -139,6 +148,7 @@ export async function buildControlPlane(): Promise<ControlPlaneBinaries> {
 /** Build if needed, then start etcd + kube-apiserver on 127.0.0.1 (free ports) and wait for /readyz. */
 export async function startControlPlane(opts: StartOptions = {}): Promise<ControlPlane> {
   const bins = await buildControlPlane();
+  const ownDir = !opts.dir;
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'kubeward-cp-')));
   await script('start-control-plane.sh', [dir], {
     ...process.env,
@@ -191,12 +201,19 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
       }
       return events;
     },
-    async restartApiserver() {
-      await script('restart-apiserver.sh', [dir]);
+    async restartApiserver(o = {}) {
+      await script('restart-apiserver.sh', [dir], {
+        ...process.env,
+        KUBEWARD_CP_RESTART_SIGNAL: o.signal ?? 'TERM',
+        KUBEWARD_CP_DOWN_SECONDS: String(o.downSeconds ?? 0),
+      });
       Object.assign(env, parseEnv(await readFile(join(dir, 'cluster.env'), 'utf8')));
     },
-    async stop() {
+    async stop(o = {}) {
       await script('stop-control-plane.sh', [dir]);
+      if (ownDir && !o.keepDir && process.env.KUBEWARD_CP_KEEP !== '1') {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   };
   return cp;

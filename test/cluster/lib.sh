@@ -20,8 +20,8 @@ cp_port_listening() {
 
 # Print a random free TCP port in 20000-60999 not in the list given as arguments.
 cp_free_port() {
-  local p i
-  for i in $(seq 1 200); do
+  local p
+  for _ in $(seq 1 200); do
     p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 41000 ))
     [[ " $* " == *" $p "* ]] && continue
     cp_port_in_use "$p" || { echo "$p"; return 0; }
@@ -56,10 +56,10 @@ cp_alive() {
 
 # Send SIGTERM to a pid, wait up to $2 seconds (default 15), then SIGKILL.
 cp_kill_wait() {
-  local pid="$1" secs="${2:-15}" i
+  local pid="$1" secs="${2:-15}"
   cp_alive "$pid" || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 $(( secs * 10 ))); do
+  for _ in $(seq 1 $(( secs * 10 ))); do
     cp_alive "$pid" || return 0
     sleep 0.1
   done
@@ -91,10 +91,10 @@ cp_wait_apiserver() {
 # Launch <workdir>/run-<name>.sh detached (own session, survives the caller) and print its pid.
 # The run script writes its own pid to <workdir>/<name>.pid before exec'ing the binary.
 cp_launch() {
-  local dir="$1" name="$2" i
+  local dir="$1" name="$2"
   rm -f "$dir/$name.pid"
   setsid "$dir/run-$name.sh" >>"$dir/logs/$name.log" 2>&1 < /dev/null &
-  for i in $(seq 1 100); do
+  for _ in $(seq 1 100); do
     [[ -s "$dir/$name.pid" ]] && { cat "$dir/$name.pid"; return 0; }
     sleep 0.05
   done

@@ -92,6 +92,7 @@ exec "$KUBE_APISERVER" \\
   --service-cluster-ip-range=10.0.0.0/24 --endpoint-reconciler-type=none --allow-privileged=true \\
   --audit-policy-file="$W/audit/policy.yaml" --audit-log-path="$W/audit/audit.log" \\
   --audit-log-format=json --audit-log-mode=blocking --audit-log-maxsize=0 \\
+  --shutdown-watch-termination-grace-period=3s \\
   --profiling=false --v=1 ${KUBEWARD_APISERVER_EXTRA_ARGS:-}
 RUN
 chmod +x "$W/run-etcd.sh" "$W/run-kube-apiserver.sh"
@@ -219,9 +220,7 @@ YAML
 
 # ---------------------------------------------------------------- optional watchdog
 if [[ -n "${KUBEWARD_CP_WATCH_PID:-}" ]]; then
-  setsid bash -c 'while kill -0 "$1" 2>/dev/null && [[ -f "$2/cluster.env" ]]; do sleep 2; done
-                  [[ -f "$2/cluster.env" ]] && "$3/stop-control-plane.sh" "$2"' \
-    watchdog "$KUBEWARD_CP_WATCH_PID" "$W" "$HERE" >>"$W/logs/watchdog.log" 2>&1 < /dev/null &
+  setsid "$HERE/watchdog.sh" "$KUBEWARD_CP_WATCH_PID" "$W" >>"$W/logs/watchdog.log" 2>&1 < /dev/null &
   cp_set_env "$W" WATCHDOG_PID "$!"
 fi
 
