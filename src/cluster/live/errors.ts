@@ -80,7 +80,7 @@ export function classify(err: unknown, server = "the API server"): Classified {
   if (code && TLS_CODES.has(code))
     return {
       class: "tls",
-      message: `TLS error talking to ${server}: ${text} (check the kubeconfig's certificate-authority)`,
+      message: `TLS error talking to ${server}: ${text.split(";")[0]} (check the kubeconfig's certificate-authority)`,
     };
   if ((err as { name?: string })?.name === "AuthError") return { class: "auth", message: text };
   return { class: "transient", message: text || "unknown error" };

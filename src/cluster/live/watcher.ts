@@ -122,7 +122,8 @@ export class KindWatcher {
               needList = true;
               break;
             }
-            const what = missingPermission(verb, this.info.plural, this.info.apiVersion, this.scope);
+            let what = missingPermission(verb, this.info.plural, this.info.apiVersion, this.scope);
+            if (this.scope && !this.options.namespace) what = `${what} (nor at cluster scope)`;
             this.status("forbidden", `missing permission: ${what}${this.known.size ? " (showing the last list)" : ""}`);
             await sleep(this.jittered(this.options.forbiddenRetryMs ?? 60_000), signal);
             needList = true;
@@ -224,6 +225,8 @@ export class KindWatcher {
       if (rv) this.resourceVersion = rv;
       return;
     }
+    if (this.info.metadataOnly && isRecord(event.object) && event.object.kind !== "PartialObjectMetadata")
+      throw new ApiError(200, "BadResponse", `the API server cannot watch ${this.info.plural} metadata-only`);
     const obj = this.project(event.object);
     if (rv) this.resourceVersion = rv;
     if (!obj) return;
