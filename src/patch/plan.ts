@@ -30,7 +30,14 @@ function objectFor(store: Store, ref: ResourceRef): KObject | undefined {
   return store.getByName(ref.kind, ref.namespace, ref.name);
 }
 
-/** A manifest to recreate a bare pod, without server-set fields. */
+const JOB_GENERATED_LABELS = [
+  "controller-uid",
+  "job-name",
+  "batch.kubernetes.io/controller-uid",
+  "batch.kubernetes.io/job-name",
+];
+
+/** A manifest to recreate a bare pod or a standalone Job, without server-set fields. */
 function recreateManifest(pod: KObject): Json {
   const metadata: Json = { name: pod.metadata.name };
   if (pod.metadata.namespace) metadata.namespace = pod.metadata.namespace;
@@ -38,6 +45,17 @@ function recreateManifest(pod: KObject): Json {
   if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
   const spec = { ...(pod.spec ?? {}) };
   delete spec.nodeName;
+  if (pod.kind === "Job") {
+    // The server generates the selector and the controller-uid labels; a recreated Job gets new ones.
+    delete spec.selector;
+    const template = { ...(spec.template ?? {}) };
+    const generated = (labels: Record<string, string> | undefined) =>
+      Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !JOB_GENERATED_LABELS.includes(k)));
+    template.metadata = { ...(template.metadata ?? {}), labels: generated(template.metadata?.labels) };
+    if (metadata.labels) metadata.labels = generated(metadata.labels as Record<string, string>);
+    spec.template = template;
+    return { apiVersion: "batch/v1", kind: "Job", metadata, spec };
+  }
   return { apiVersion: "v1", kind: "Pod", metadata, spec };
 }
 
@@ -105,22 +123,25 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       return;
     case "podSpec": {
       const target = plan.target;
-      if (target.kind === "Pod") {
-        // A bare pod cannot be patched in place for most fields: give the manifest to recreate.
-        const pod = store.getByName("Pod", target.namespace, target.name);
-        if (!pod) return;
-        const base = plan.body ?? recreateManifest(pod);
-        let next = strategicMerge(base, { spec: fragment.patch });
-        if (fragment.metaPatch) next = strategicMerge(next, { metadata: fragment.metaPatch });
+      const specPath = POD_TEMPLATE_PATHS[target.kind];
+      if (!specPath) return;
+      if (target.kind === "Pod" || target.kind === "Job") {
+        // A bare pod cannot be patched in place for most fields, nor a Job's template: give the manifest to recreate.
+        const obj = store.getByName(target.kind, target.namespace, target.name);
+        if (!obj) return;
+        const base = plan.body ?? recreateManifest(obj);
+        let next = strategicMerge(base, nest(specPath, fragment.patch));
+        if (fragment.metaPatch)
+          next = strategicMerge(next, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
         plan.body = next;
         addUnique(
           plan.warnings,
-          `Pod ${target.namespace}/${target.name} has no controller and most pod fields cannot be patched in place: delete it and apply this manifest (kubectl replace --force -f FILE).`,
+          target.kind === "Pod"
+            ? `Pod ${target.namespace}/${target.name} has no controller and most pod fields cannot be patched in place: delete it and apply this manifest (kubectl replace --force -f FILE).`
+            : `Job ${target.namespace}/${target.name}'s pod template is immutable: delete it and apply this manifest (kubectl replace --force -f FILE); the Job runs again.`,
         );
         return;
       }
-      const specPath = POD_TEMPLATE_PATHS[target.kind];
-      if (!specPath) return;
       let body = strategicMerge(plan.body ?? {}, nest(specPath, fragment.patch));
       if (fragment.metaPatch)
         body = strategicMerge(body, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
