@@ -179,6 +179,23 @@ describe("KindWatcher", () => {
     expect(t.calls.at(-1)!.path.startsWith("/api/v1/namespaces/team-a/pods?")).toBe(true);
   });
 
+  it("keeps the cluster scope after a transient 403 once it has listed cluster-wide (API server restart)", async () => {
+    const fallbacks: string[] = [];
+    const t = new FakeTransport(
+      [() => listOf([podRaw("a", "1")], "2"), () => listOf([podRaw("a", "1")], "3")],
+      [{ events: [], end: new ApiError(403, "Forbidden", "RBAC not ready") }],
+    );
+    const { events } = await runUntil(t, () => t.calls.filter((c) => c.watch).length >= 2, {
+      fallbackNamespace: "team-a",
+      onFallback: (kind, ns) => fallbacks.push(`${kind}:${ns}`),
+    });
+    expect(fallbacks).toEqual([]);
+    expect(t.calls.every((c) => c.path.startsWith("/api/v1/pods?"))).toBe(true);
+    expect(events.find((e) => e.type === "status" && e.state === "forbidden")).toMatchObject({
+      message: expect.stringContaining("watch pods at cluster scope"),
+    });
+  });
+
   it("reads Secrets metadata-only and refuses a list that is not PartialObjectMetadataList", async () => {
     const full = {
       kind: "SecretList",
@@ -190,7 +207,15 @@ describe("KindWatcher", () => {
       metadata: { resourceVersion: "2" },
       items: [{ kind: "PartialObjectMetadata", metadata: { name: "s", namespace: "n", uid: "u" } }],
     };
+    const empty = { kind: "PartialObjectMetadataList", metadata: { resourceVersion: "3" }, items: null };
     const t = new FakeTransport([() => full, () => partial]);
+    const { store: none } = await runUntil(
+      new FakeTransport([() => empty]),
+      (_e, st) => !!st.kindStatus("Secret")?.synced,
+      {},
+      SECRET,
+    );
+    expect(none.kindStatus("Secret")).toMatchObject({ synced: true, state: "connected" });
     const { events, store } = await runUntil(t, () => t.calls.some((c) => c.watch), {}, SECRET);
     expect(events.find((e) => e.type === "status" && e.state === "reconnecting")).toBeDefined();
     expect(store.list("Secret").map((s) => [s.kind, s.metadata.name, s.dataKeys])).toEqual([

@@ -34,7 +34,8 @@ export interface WatcherOptions {
   random?: () => number;
 }
 
-const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000 };
+// A TUI user waits for the reconnect: cap at 10 s (18 requests per 10 s is nothing for an API server).
+const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 10_000 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -59,6 +60,7 @@ export class KindWatcher {
   private resourceVersion: string | undefined;
   private scope: string | undefined;
   private readonly backoff: Backoff;
+  private readonly forbiddenBackoff: Backoff;
   private lastStatus = "";
   /** How many full lists were made (for tests and diagnostics). */
   lists = 0;
@@ -68,6 +70,10 @@ export class KindWatcher {
     private readonly options: WatcherOptions,
   ) {
     this.backoff = new Backoff(options.backoff ?? DEFAULT_BACKOFF, options.random);
+    // Permissions may be granted later (or the API server's RBAC cache is still warming up):
+    // retry soon, then slowly.
+    const slow = options.forbiddenRetryMs ?? 60_000;
+    this.forbiddenBackoff = new Backoff({ initialMs: Math.min(2000, slow), maxMs: slow }, options.random);
     // --namespace applies to namespaced kinds only; Namespaces are narrowed by name.
     this.scope = info.namespaced ? options.namespace : undefined;
   }
@@ -116,7 +122,9 @@ export class KindWatcher {
             break;
           case "forbidden": {
             const fallback = this.options.fallbackNamespace;
-            if (this.info.namespaced && !this.scope && fallback) {
+            // Fall back only when the kind never listed cluster-wide: a 403 right after an API
+            // server restart (RBAC cache not warm yet) must not narrow the scope for good.
+            if (this.info.namespaced && !this.scope && fallback && this.lists === 0) {
               this.scope = fallback;
               this.options.onFallback?.(this.info.kind, fallback);
               needList = true;
@@ -125,7 +133,7 @@ export class KindWatcher {
             let what = missingPermission(verb, this.info.plural, this.info.apiVersion, this.scope);
             if (this.scope && !this.options.namespace) what = `${what} (nor at cluster scope)`;
             this.status("forbidden", `missing permission: ${what}${this.known.size ? " (showing the last list)" : ""}`);
-            await sleep(this.jittered(this.options.forbiddenRetryMs ?? 60_000), signal);
+            await sleep(this.forbiddenBackoff.next(), signal);
             needList = true;
             break;
           }
@@ -159,8 +167,14 @@ export class KindWatcher {
       if (this.info.kind === "Namespace" && this.options.namespace)
         query.fieldSelector = `metadata.name=${this.options.namespace}`;
       const page = await this.options.transport.getJson(collectionPath(this.info, this.scope, query), accept, signal);
+      // An empty PartialObjectMetadataList comes with "items": null.
+      if (isRecord(page) && page.items === null) page.items = [];
       if (!isRecord(page) || !Array.isArray(page.items))
-        throw new ApiError(200, "BadResponse", `the API server sent a malformed ${this.info.kind} list`);
+        throw new ApiError(
+          200,
+          "BadResponse",
+          `the API server sent a malformed ${this.info.kind} list${isRecord(page) ? ` (kind ${String(page.kind)})` : ""}`,
+        );
       if (this.info.metadataOnly && page.kind !== "PartialObjectMetadataList")
         throw new ApiError(200, "BadResponse", `the API server cannot list ${this.info.plural} metadata-only`);
       for (const raw of page.items) {
@@ -186,6 +200,7 @@ export class KindWatcher {
     events.push({ type: "synced", kind: this.info.kind }, { type: "status", kind: this.info.kind, state: "connected" });
     this.options.emit(events);
     this.backoff.reset();
+    this.forbiddenBackoff.reset();
   }
 
   private async watchOnce(signal: AbortSignal): Promise<void> {
@@ -206,6 +221,7 @@ export class KindWatcher {
       () => {
         this.status("connected");
         this.backoff.reset();
+        this.forbiddenBackoff.reset();
       },
       (event) => this.handle(event),
     );
