@@ -147,6 +147,7 @@ describe("fix planner", () => {
     const { result, store } = analyze([job]);
     const plans = planFixes(result.findings, store, checkCatalog(), result.models);
     expect(plans.map((p) => [p.target.kind, p.type])).toEqual([["Job", "manifest"]]);
+    // biome-ignore lint/suspicious/noExplicitAny: reading a nested manifest in a test
     const body = plans[0]!.body as Record<string, any>;
     expect(body.metadata.labels).toEqual({ team: "a" });
     expect(body.spec.selector).toBeUndefined();

@@ -6,11 +6,11 @@
 //   await cp.kubectl(['get', 'pods', '-A'], { kubeconfig: cp.kubewardKubeconfig });
 //   const events = await cp.auditEvents();
 //   await cp.stop();
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -74,7 +74,7 @@ export interface ControlPlane {
 
 export interface RestartOptions {
   /** 'TERM' (graceful, default) or 'KILL' (simulated crash). */
-  signal?: 'TERM' | 'KILL';
+  signal?: "TERM" | "KILL";
   /** Stay down this long before starting again (default 0). */
   downSeconds?: number;
 }
@@ -94,23 +94,30 @@ function run(
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       env: opts.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ["pipe", "pipe", "pipe"],
       timeout: opts.timeoutMs,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.end(opts.input ?? "");
   });
+}
+
+/** A cluster.env / build output value that must be there (strict index access). */
+function need(env: Record<string, string>, key: string): string {
+  const v = env[key];
+  if (v === undefined) throw new Error(`control plane: ${key} missing from the script's output`);
+  return v;
 }
 
 function parseEnv(text: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const i = line.indexOf('=');
+  for (const line of text.split("\n")) {
+    const i = line.indexOf("=");
     if (i > 0) env[line.slice(0, i)] = line.slice(i + 1);
   }
   return env;
@@ -119,29 +126,29 @@ function parseEnv(text: string): Record<string, string> {
 async function script(name: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
   const r = await run(join(HERE, name), args, { env });
   if (r.code !== 0) {
-    throw new Error(`test/cluster/${name} ${args.join(' ')} failed (exit ${r.code}):\n${r.stderr.slice(-4000)}`);
+    throw new Error(`test/cluster/${name} ${args.join(" ")} failed (exit ${r.code}):\n${r.stderr.slice(-4000)}`);
   }
   return r.stdout;
 }
 
 /** Build (or reuse from the cache) kube-apiserver, kubectl and etcd. Throws if Go is missing. */
 export async function buildControlPlane(): Promise<ControlPlaneBinaries> {
-  const go = process.env.GO ?? 'go';
+  const go = process.env.GO ?? "go";
   try {
-    await run(go, ['version']);
+    await run(go, ["version"]);
   } catch {
     throw new Error(
       `Go toolchain not found ('${go}'). The cluster test tier builds etcd and kube-apiserver from ` +
         `source and needs Go >= 1.26: install it from https://go.dev/dl/, put 'go' on PATH (or set GO=...).`,
     );
   }
-  const env = parseEnv(await script('build-control-plane.sh', []));
+  const env = parseEnv(await script("build-control-plane.sh", []));
   return {
-    k8sVersion: env.K8S_VERSION,
-    etcdVersion: env.ETCD_VERSION,
-    kubeApiserver: env.KUBE_APISERVER,
-    kubectl: env.KUBECTL,
-    etcd: env.ETCD,
+    k8sVersion: need(env, "K8S_VERSION"),
+    etcdVersion: need(env, "ETCD_VERSION"),
+    kubeApiserver: need(env, "KUBE_APISERVER"),
+    kubectl: need(env, "KUBECTL"),
+    etcd: need(env, "ETCD"),
   };
 }
 
@@ -149,29 +156,29 @@ export async function buildControlPlane(): Promise<ControlPlaneBinaries> {
 export async function startControlPlane(opts: StartOptions = {}): Promise<ControlPlane> {
   const bins = await buildControlPlane();
   const ownDir = !opts.dir;
-  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'kubeward-cp-')));
-  await script('start-control-plane.sh', [dir], {
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), "kubeward-cp-")));
+  await script("start-control-plane.sh", [dir], {
     ...process.env,
     KUBE_APISERVER: bins.kubeApiserver,
     KUBECTL: bins.kubectl,
     ETCD: bins.etcd,
-    KUBEWARD_APISERVER_EXTRA_ARGS: (opts.extraApiserverArgs ?? []).join(' '),
+    KUBEWARD_APISERVER_EXTRA_ARGS: (opts.extraApiserverArgs ?? []).join(" "),
     // Watchdog: stop the control plane if this Node process dies without calling stop().
     KUBEWARD_CP_WATCH_PID: String(process.pid),
   });
-  const env = parseEnv(await readFile(join(dir, 'cluster.env'), 'utf8'));
+  const env = parseEnv(await readFile(join(dir, "cluster.env"), "utf8"));
 
   const cp: ControlPlane = {
     dir,
-    server: env.SERVER,
-    adminKubeconfig: env.ADMIN_KUBECONFIG,
-    kubewardKubeconfig: env.KUBEWARD_KUBECONFIG,
-    lowprivKubeconfig: env.LOWPRIV_KUBECONFIG,
-    kubectlPath: env.KUBECTL,
-    auditLogPath: env.AUDIT_LOG,
+    server: need(env, "SERVER"),
+    adminKubeconfig: need(env, "ADMIN_KUBECONFIG"),
+    kubewardKubeconfig: need(env, "KUBEWARD_KUBECONFIG"),
+    lowprivKubeconfig: need(env, "LOWPRIV_KUBECONFIG"),
+    kubectlPath: need(env, "KUBECTL"),
+    auditLogPath: need(env, "AUDIT_LOG"),
     env,
     kubectl(args, o = {}) {
-      return run(env.KUBECTL, ['--kubeconfig', o.kubeconfig ?? env.ADMIN_KUBECONFIG, ...args], {
+      return run(need(env, "KUBECTL"), ["--kubeconfig", o.kubeconfig ?? need(env, "ADMIN_KUBECONFIG"), ...args], {
         input: o.input,
         timeoutMs: o.timeoutMs ?? 60_000,
       });
@@ -180,18 +187,18 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
       const manifest =
         `{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"${name}"}}\n` +
         `{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default","namespace":"${name}"}}\n`;
-      const r = await cp.kubectl(['apply', '-f', '-'], { input: manifest });
+      const r = await cp.kubectl(["apply", "-f", "-"], { input: manifest });
       if (r.code !== 0) throw new Error(`createNamespace ${name} failed: ${r.stderr}`);
     },
     async auditEvents() {
       let text: string;
       try {
-        text = await readFile(env.AUDIT_LOG, 'utf8');
+        text = await readFile(need(env, "AUDIT_LOG"), "utf8");
       } catch {
         return [];
       }
       const events: AuditEvent[] = [];
-      for (const line of text.split('\n')) {
+      for (const line of text.split("\n")) {
         if (!line.trim()) continue;
         try {
           events.push(JSON.parse(line) as AuditEvent);
@@ -202,16 +209,16 @@ export async function startControlPlane(opts: StartOptions = {}): Promise<Contro
       return events;
     },
     async restartApiserver(o = {}) {
-      await script('restart-apiserver.sh', [dir], {
+      await script("restart-apiserver.sh", [dir], {
         ...process.env,
-        KUBEWARD_CP_RESTART_SIGNAL: o.signal ?? 'TERM',
+        KUBEWARD_CP_RESTART_SIGNAL: o.signal ?? "TERM",
         KUBEWARD_CP_DOWN_SECONDS: String(o.downSeconds ?? 0),
       });
-      Object.assign(env, parseEnv(await readFile(join(dir, 'cluster.env'), 'utf8')));
+      Object.assign(env, parseEnv(await readFile(join(dir, "cluster.env"), "utf8")));
     },
     async stop(o = {}) {
-      await script('stop-control-plane.sh', [dir]);
-      if (ownDir && !o.keepDir && process.env.KUBEWARD_CP_KEEP !== '1') {
+      await script("stop-control-plane.sh", [dir]);
+      if (ownDir && !o.keepDir && process.env.KUBEWARD_CP_KEEP !== "1") {
         await rm(dir, { recursive: true, force: true });
       }
     },
