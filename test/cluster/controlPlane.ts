@@ -103,6 +103,8 @@ function run(
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+    // A child that exits without reading stdin (EPIPE) is not an error of the run.
+    child.stdin.on("error", () => {});
     child.stdin.end(opts.input ?? "");
   });
 }
