@@ -18,13 +18,19 @@ afterEach(() => {
   tmux = undefined;
 });
 
-function startTui(kubeconfig: string, extra = ""): TmuxSession {
-  tmux = new TmuxSession(`${process.execPath} ${BIN} --kubeconfig ${kubeconfig} ${extra}; echo EXITED-$?; sleep 60`, {
-    width: 160,
-    height: 60,
-    env: { HOME: "/nonexistent-kubeward-home", KUBECONFIG: "" },
-  });
-  return tmux;
+async function startTui(kubeconfig: string, extra = ""): Promise<TmuxSession> {
+  const command = `${process.execPath} ${BIN} --kubeconfig ${kubeconfig} ${extra}; echo EXITED-$?; sleep 60`;
+  const options = { width: 160, height: 60, env: { HOME: "/nonexistent-kubeward-home", KUBECONFIG: "" } };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux = new TmuxSession(command, options);
+      return tmux;
+    } catch (err) {
+      // The tmux server may be exiting as the previous test's last session closes ("server exited unexpectedly").
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 async function waitScreen(t: TmuxSession, what: string, predicate: (s: string) => boolean, timeoutMs = 60_000) {
@@ -66,7 +72,7 @@ beforeAll(async () => {
 
 describe("the TUI on a live cluster", () => {
   it("shows insecure objects created after it started within seconds, and drops deleted ones", async () => {
-    const t = startTui(cp().kubewardKubeconfig);
+    const t = await startTui(cp().kubewardKubeconfig);
     await waitScreen(
       t,
       "every kind connected",
@@ -99,7 +105,7 @@ describe("the TUI on a live cluster", () => {
       cp(),
       ["r-1", "r-2", "r-3", "r-4"].map((n) => pod(NS, n)),
     );
-    const t = startTui(cp().kubewardKubeconfig);
+    const t = await startTui(cp().kubewardKubeconfig);
     await waitScreen(t, "the first pods", (s) => podsOnScreen(s, "r-").length === 4);
 
     await cp().restartApiserver({ signal: "KILL", downSeconds: 3 });
@@ -123,7 +129,7 @@ describe("the TUI on a live cluster", () => {
   });
 
   it("shows a low-privilege user's forbidden kinds in the header and keeps running", async () => {
-    const t = startTui(cp().lowprivKubeconfig, "-n team-a");
+    const t = await startTui(cp().lowprivKubeconfig, "-n team-a");
     await applyObjects(cp(), [pod("team-a", "seen-by-lowpriv")]);
     const s = await waitScreen(
       t,
@@ -136,7 +142,7 @@ describe("the TUI on a live cluster", () => {
   });
 
   it("shows a kubeconfig error in the header instead of dying", async () => {
-    const t = startTui(cp().kubewardKubeconfig, "--context nope");
+    const t = await startTui(cp().kubewardKubeconfig, "--context nope");
     const s = await waitScreen(t, "the kubeconfig error", (x) => x.includes('context "nope" is not in kubeconfig'));
     expect(s).not.toContain("EXITED");
     t.type("q");
