@@ -54,12 +54,6 @@ export type Screen =
 
 type Mode = "normal" | "filter" | "command";
 
-/** Optional hooks a live source or session may provide (issue: the live engineer adds them). */
-interface ContextHooks {
-  switchContext?: (name: string) => Promise<void> | void;
-  contexts?: () => string[];
-}
-
 export interface AppProps {
   controller: Controller;
   /** Where `w` writes patch files. */
@@ -247,11 +241,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         return;
       }
       case "ctx": {
-        const hooks = [session as unknown as ContextHooks, session.source as unknown as ContextHooks];
-        const owner = hooks.find((h) => typeof h.switchContext === "function");
-        if (!owner?.switchContext) return setFlash({ text: "context switching needs a live source", bad: true });
         setFlash({ text: `switching to context ${cmd.name}…` });
-        Promise.resolve(owner.switchContext(cmd.name)).then(
+        session.switchContext(cmd.name).then(
           () => setFlash({ text: `context ${cmd.name}` }),
           (err: unknown) =>
             setFlash({ text: `cannot switch to ${cmd.name}: ${(err as Error)?.message ?? err}`, bad: true }),
@@ -268,9 +259,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   };
 
   const completionSources = () => {
-    const hooks = [session as unknown as ContextHooks, session.source as unknown as ContextHooks];
-    const contexts = hooks.find((h) => typeof h.contexts === "function")?.contexts?.() ?? [];
-    return { namespaces: store.namespaces(), contexts };
+    return { namespaces: store.namespaces(), contexts: session.contexts() };
   };
 
   const paneKeys = (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {

@@ -60,7 +60,7 @@ export function commandsFor(plan: FixPlan, file: string): string[] {
     case "strategic":
       return [`kubectl patch ${resourceArg(t)}${nsArg(t)} --type strategic --patch-file ${file}`, ...plan.commands];
     case "manifest":
-      return t.kind === "Pod" && plan.warnings.length
+      return (t.kind === "Pod" || t.kind === "Job") && plan.warnings.length
         ? [`kubectl replace --force -f ${file}`, ...plan.commands]
         : [`kubectl apply -f ${file}`, ...plan.commands];
     default:
