@@ -21,13 +21,17 @@ function slug(s: string): string {
   );
 }
 
-export function patchFileName(plan: FixPlan): string {
-  const t = plan.target;
-  const suffix = plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "commands";
-  return `${[t.kind, t.namespace, t.name]
+/** The file-name stem of a target's patch, e.g. "deployment_shop_web". */
+export function targetSlug(t: { kind: string; namespace?: string; name: string }): string {
+  return [t.kind, t.namespace, t.name]
     .filter(Boolean)
     .map((p) => slug(p!))
-    .join("_")}.${suffix}.yaml`;
+    .join("_");
+}
+
+export function patchFileName(plan: FixPlan): string {
+  const suffix = plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "commands";
+  return `${targetSlug(plan.target)}.${suffix}.yaml`;
 }
 
 function resourceArg(t: ResourceRef): string {

@@ -106,6 +106,11 @@ describe("the TUI on a live cluster", () => {
       ["r-1", "r-2", "r-3", "r-4"].map((n) => pod(NS, n)),
     );
     const t = await startTui(cp().kubewardKubeconfig);
+    await waitScreen(t, "every kind listed", (s) => s.includes("18 kinds live"));
+    // Only these pods' findings: the seeded workloads' many rows must not push them off the screen.
+    t.type("/");
+    t.type(`pod.privileged Pod ${NS}/r-`);
+    t.keys("Enter");
     await waitScreen(t, "the first pods", (s) => podsOnScreen(s, "r-").length === 4);
 
     await cp().restartApiserver({ signal: "KILL", downSeconds: 3 });
