@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel, severityRank } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
@@ -122,11 +122,18 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const cellHeight = Math.floor(bodyHeight / gridRows);
   const focusedListHeight = gridCols === 1 ? listHeight : cellHeight - 1;
 
-  const indexIn = (p: Panel) =>
-    Math.max(
+  // Before the user moves, the cursor still follows the finding it was shown on, so a
+  // new finding arriving above it does not change what Enter opens.
+  const shown = useRef<Partial<Record<Panel, string>>>({});
+  const indexIn = (p: Panel) => {
+    const id = selectedId[p] ?? shown.current[p];
+    const at = Math.max(
       0,
-      lists[p].findIndex((f) => f.id === selectedId[p]),
+      lists[p].findIndex((f) => f.id === id),
     );
+    shown.current[p] = lists[p][at]?.id;
+    return at;
+  };
   const selected = indexIn(panel);
   const current = lists[panel][selected];
   const screen = stack[stack.length - 1];
