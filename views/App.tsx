@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel, severityRank } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
@@ -53,12 +53,6 @@ export type Screen =
   | { kind: "help"; top: number };
 
 type Mode = "normal" | "filter" | "command";
-
-/** Optional hooks a live source or session may provide (issue: the live engineer adds them). */
-interface ContextHooks {
-  switchContext?: (name: string) => Promise<void> | void;
-  contexts?: () => string[];
-}
 
 export interface AppProps {
   controller: Controller;
@@ -128,11 +122,18 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const cellHeight = Math.floor(bodyHeight / gridRows);
   const focusedListHeight = gridCols === 1 ? listHeight : cellHeight - 1;
 
-  const indexIn = (p: Panel) =>
-    Math.max(
+  // Before the user moves, the cursor still follows the finding it was shown on, so a
+  // new finding arriving above it does not change what Enter opens.
+  const shown = useRef<Partial<Record<Panel, string>>>({});
+  const indexIn = (p: Panel) => {
+    const id = selectedId[p] ?? shown.current[p];
+    const at = Math.max(
       0,
-      lists[p].findIndex((f) => f.id === selectedId[p]),
+      lists[p].findIndex((f) => f.id === id),
     );
+    shown.current[p] = lists[p][at]?.id;
+    return at;
+  };
   const selected = indexIn(panel);
   const current = lists[panel][selected];
   const screen = stack[stack.length - 1];
@@ -164,7 +165,11 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         );
       case "patch": {
         const fs = screen.ids.map((id) => byId.get(id)).filter((f): f is Finding => !!f);
-        return patchLines(planPatches(fs, store, snap.result.models, patchDir), fs.length, patchDir);
+        return patchLines(
+          planPatches(fs, store, snap.result.models, patchDir, snap.result.findings),
+          fs.length,
+          patchDir,
+        );
       }
       case "written":
         return writtenLines(screen.patches, patchDir, screen.error);
@@ -214,7 +219,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     const fs = targetFindings();
     if (!fs.length) return setFlash({ text: "nothing to write: no finding selected", bad: true });
     try {
-      const written = writeFindingPatches(fs, store, snap.result.models, patchDir);
+      const written = writeFindingPatches(fs, store, snap.result.models, patchDir, snap.result.findings);
       push({ kind: "written", patches: written, top: 0 });
       if (written.length) controller.note(`wrote ${written.length} patch file(s) to ${patchDir}/`);
     } catch (err) {
@@ -243,11 +248,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         return;
       }
       case "ctx": {
-        const hooks = [session as unknown as ContextHooks, session.source as unknown as ContextHooks];
-        const owner = hooks.find((h) => typeof h.switchContext === "function");
-        if (!owner?.switchContext) return setFlash({ text: "context switching needs a live source", bad: true });
         setFlash({ text: `switching to context ${cmd.name}…` });
-        Promise.resolve(owner.switchContext(cmd.name)).then(
+        session.switchContext(cmd.name).then(
           () => setFlash({ text: `context ${cmd.name}` }),
           (err: unknown) =>
             setFlash({ text: `cannot switch to ${cmd.name}: ${(err as Error)?.message ?? err}`, bad: true }),
@@ -264,9 +266,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   };
 
   const completionSources = () => {
-    const hooks = [session as unknown as ContextHooks, session.source as unknown as ContextHooks];
-    const contexts = hooks.find((h) => typeof h.contexts === "function")?.contexts?.() ?? [];
-    return { namespaces: store.namespaces(), contexts };
+    return { namespaces: store.namespaces(), contexts: session.contexts() };
   };
 
   const paneKeys = (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {

@@ -88,7 +88,9 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
       text:
         fix && fix.type !== "none"
           ? `Patch: ${fix.type} on ${refLabel(fix.target)} — p preview · w write · Esc back`
-          : "Patch: none planned for this finding — Esc back",
+          : finding.chain?.length
+            ? `Patch: fix the ${finding.chain.length} links of this path — p preview · w write · Esc back`
+            : "Patch: none planned for this finding — Esc back",
       tone: "key",
     });
   } else {

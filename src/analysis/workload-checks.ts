@@ -138,7 +138,8 @@ export class WorkloadCheckRunner<D = never> {
         out.push(f);
         continue;
       }
-      const type = owner.top.kind === "Pod" ? "manifest" : "strategic";
+      // A bare Pod's spec and a standalone Job's template are immutable: both are recreated.
+      const type = owner.top.kind === "Pod" || owner.top.kind === "Job" ? "manifest" : "strategic";
       out.push({ ...f, fix: { target: owner.top, type } });
     }
     return out;

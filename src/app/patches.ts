@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Finding } from "../analysis/finding.js";
 import { checkCatalog } from "../analysis/registry.js";
 import type { ResourceRef } from "../cluster/objects.js";
+import { withChainParts } from "../patch/chain.js";
 import { planFixes } from "../patch/plan.js";
 import { type RenderedPatch, renderPatch } from "../patch/render.js";
 import type { Store } from "../store/store.js";
@@ -17,13 +18,15 @@ export interface PlannedPatch extends RenderedPatch {
   path: string;
 }
 
+/** `all` is every current finding: an attack path among `findings` is fixed through its links. */
 export function planPatches(
   findings: readonly Finding[],
   store: Store,
   models: ReadonlyMap<string, unknown>,
   dir: string,
+  all: readonly Finding[] = findings,
 ): PlannedPatch[] {
-  return planFixes(findings, store, checkCatalog(), models).map((plan) => {
+  return planFixes(withChainParts(findings, all), store, checkCatalog(), models).map((plan) => {
     const rendered = renderPatch(plan, dir);
     return { ...rendered, target: plan.target, findings: plan.findings, path: join(dir, rendered.fileName) };
   });
@@ -41,6 +44,7 @@ export function writeFindingPatches(
   store: Store,
   models: ReadonlyMap<string, unknown>,
   dir: string,
+  all: readonly Finding[] = findings,
 ): PlannedPatch[] {
-  return writePlannedPatches(planPatches(findings, store, models, dir), dir);
+  return writePlannedPatches(planPatches(findings, store, models, dir, all), dir);
 }

@@ -3,6 +3,7 @@
 import { DemoSource } from "../cluster/demo.js";
 import { FileSource } from "../cluster/files.js";
 import { findKubeconfig } from "../cluster/kubeconfig.js";
+import { LiveSource } from "../cluster/live.js";
 import type { Source } from "../cluster/source.js";
 
 export interface SourceFlags {
@@ -33,10 +34,13 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
       note: "no kubeconfig found — showing the embedded demo",
     });
   }
-  const { createLiveSource } = await import("../cluster/live.js");
-  return createLiveSource({
+  // Cheap to create: client-node loads inside start(), after the first frame.
+  return new LiveSource({
     kubeconfig,
     ...(flags.context ? { context: flags.context } : {}),
     ...(flags.namespace && !flags.allNamespaces ? { namespace: flags.namespace } : {}),
+    // A report lists once and ends on a fatal error; the TUI watches and shows errors in the header.
+    watch: mode === "tui",
+    onFatal: mode === "scan" ? "throw" : "report",
   });
 }

@@ -8,17 +8,50 @@ import { Store } from "../store/store.js";
 export class Session {
   readonly store = new Store();
   readonly analyzer: Analyzer;
+  private _source: Source;
+  /** Bumped on every context switch: events from an older source are dropped. */
+  private generation = 0;
 
   constructor(
-    readonly source: Source,
+    source: Source,
     readonly options: AnalysisOptions = DEFAULT_OPTIONS,
     engines: Engine[] = createEngines(),
   ) {
+    this._source = source;
     this.analyzer = new Analyzer(this.store, engines, options);
   }
 
+  /** The source being read; replaced by switchContext(). */
+  get source(): Source {
+    return this._source;
+  }
+
   async start(): Promise<void> {
-    await this.source.start((events) => this.store.apply(events));
+    const generation = this.generation;
+    await this._source.start((events) => {
+      if (generation === this.generation) this.store.apply(events);
+    });
+  }
+
+  /**
+   * Switches to another kube context without restarting (`:ctx NAME`): stops
+   * the source, empties the store and starts reading the new context. Rejects
+   * when the source has no contexts (demo, files); errors of the new context
+   * itself show as kind statuses, like at startup.
+   */
+  async switchContext(name: string): Promise<void> {
+    const next = this._source.forContext?.(name);
+    if (!next) throw new Error(`the ${this._source.info.kind} source has no kube contexts`);
+    this._source.stop();
+    this.generation++;
+    this._source = next;
+    this.store.clear();
+    await this.start();
+  }
+
+  /** Kube contexts the source can switch to (none for the demo and files). */
+  contexts(): string[] {
+    return this._source.contexts?.() ?? [];
   }
 
   /** True when every kind the source reads has been listed, or cannot be. */

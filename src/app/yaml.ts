@@ -29,7 +29,7 @@ export function pathSegments(path: string): (string | number)[] {
 /** Drops empty metadata maps so the YAML shows what matters. */
 function tidy(raw: KObject): Record<string, unknown> {
   // Plaintext credentials in env values and ConfigMaps are shown masked, as the findings show them.
-  const obj = maskCredentials(raw);
+  const obj = maskCredentials(raw).object;
   const meta: Record<string, unknown> = { ...obj.metadata };
   for (const k of ["labels", "annotations"] as const) if (!Object.keys(obj.metadata[k] ?? {}).length) delete meta[k];
   if (!obj.metadata.ownerReferences?.length) delete meta.ownerReferences;

@@ -35,4 +35,8 @@ export interface Source {
   stop(): void;
   /** Problems met while reading (malformed documents, unreadable files). */
   problems(): SourceProblem[];
+  /** The same source on another kube context (live only), not started yet. */
+  forContext?(context: string): Source;
+  /** Context names of the kubeconfig, once started (for :ctx completion). */
+  contexts?(): string[];
 }

@@ -137,6 +137,38 @@ describe("fix planner", () => {
     expect(rt.introduced).toEqual([]);
   });
 
+  it("recreates a standalone Job (its template is immutable) without the server-generated selector and labels", () => {
+    const gen = { "controller-uid": "u", "batch.kubernetes.io/controller-uid": "u", "job-name": "once" };
+    const job = {
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name: "once", namespace: "n", uid: "j1", labels: { ...gen, team: "a" } },
+      spec: {
+        selector: { matchLabels: { "batch.kubernetes.io/controller-uid": "u" } },
+        template: {
+          metadata: { labels: { ...gen, app: "x" } },
+          spec: { restartPolicy: "Never", containers: [{ name: "r", securityContext: { privileged: true } }] },
+        },
+      },
+    };
+    const { result, store } = analyze([job]);
+    // Only the pod findings: the namespace's segmentation fix is a NetworkPolicy manifest of its own.
+    const plans = planFixes(
+      result.findings.filter((f) => f.panel === "pods"),
+      store,
+      checkCatalog(),
+      result.models,
+    );
+    expect(plans.map((p) => [p.target.kind, p.type])).toEqual([["Job", "manifest"]]);
+    // biome-ignore lint/suspicious/noExplicitAny: reading a nested manifest in a test
+    const body = plans[0]!.body as Record<string, any>;
+    expect(body.metadata.labels).toEqual({ team: "a" });
+    expect(body.spec.selector).toBeUndefined();
+    expect(body.spec.template.metadata.labels).toEqual({ app: "x" });
+    expect(body.spec.template.spec.containers[0].securityContext.privileged).toBe(false);
+    expect(renderPatch(plans[0]!, "out").commands[0]).toBe("kubectl replace --force -f out/job_n_once.manifest.yaml");
+  });
+
   it("fixes every privileged finding of the demo cluster", () => {
     const rt = roundTrip(demoObjects() as Record<string, unknown>[], ["pod.privileged"]);
     expect(rt.before.findings.some((f) => f.check === "pod.privileged")).toBe(true);

@@ -3,7 +3,7 @@
 
 import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
-import { maskPlaintextEnv } from "../analysis/secrets/mask.js";
+import { maskCredentials } from "../analysis/secrets/mask.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import { ownerChain } from "./owner.js";
@@ -31,14 +31,21 @@ function objectFor(store: Store, ref: ResourceRef): KObject | undefined {
   return store.getByName(ref.kind, ref.namespace, ref.name);
 }
 
-/** A manifest to recreate a bare pod, without server-set fields. */
-function recreateManifest(pod: KObject, warnings: string[]): Json {
+const JOB_GENERATED_LABELS = [
+  "controller-uid",
+  "job-name",
+  "batch.kubernetes.io/controller-uid",
+  "batch.kubernetes.io/job-name",
+];
+
+/** A manifest to recreate a bare pod or a standalone Job, without server-set fields or plaintext credentials. */
+function recreateManifest(obj: KObject, warnings: string[]): Json {
+  const { object: pod, masked } = maskCredentials(obj);
   const metadata: Json = { name: pod.metadata.name };
   if (pod.metadata.namespace) metadata.namespace = pod.metadata.namespace;
   if (Object.keys(pod.metadata.labels).length) metadata.labels = pod.metadata.labels;
   if (Object.keys(pod.metadata.annotations).length) metadata.annotations = pod.metadata.annotations;
-  const { spec: maskedSpec, masked } = maskPlaintextEnv(pod.spec ?? {});
-  const spec = { ...(maskedSpec as Json) };
+  const spec = { ...(pod.spec ?? {}) };
   if (masked.length) {
     addUnique(
       warnings,
@@ -46,6 +53,17 @@ function recreateManifest(pod: KObject, warnings: string[]): Json {
     );
   }
   delete spec.nodeName;
+  if (pod.kind === "Job") {
+    // The server generates the selector and the controller-uid labels; a recreated Job gets new ones.
+    delete spec.selector;
+    const template = { ...(spec.template ?? {}) };
+    const generated = (labels: Record<string, string> | undefined) =>
+      Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => !JOB_GENERATED_LABELS.includes(k)));
+    template.metadata = { ...(template.metadata ?? {}), labels: generated(template.metadata?.labels) };
+    if (metadata.labels) metadata.labels = generated(metadata.labels as Record<string, string>);
+    spec.template = template;
+    return { apiVersion: "batch/v1", kind: "Job", metadata, spec };
+  }
   // Ephemeral containers cannot be set when a pod is created: the API would reject the manifest.
   delete spec.ephemeralContainers;
   return { apiVersion: "v1", kind: "Pod", metadata, spec };
@@ -120,22 +138,25 @@ function applyFragment(plan: FixPlan, fragment: FixFragment, store: Store): void
       return;
     case "podSpec": {
       const target = plan.target;
-      if (target.kind === "Pod") {
-        // A bare pod cannot be patched in place for most fields: give the manifest to recreate.
-        const pod = store.getByName("Pod", target.namespace, target.name);
-        if (!pod) return;
-        const base = plan.body ?? recreateManifest(pod, plan.warnings);
-        let next = strategicMerge(base, { spec: fragment.patch });
-        if (fragment.metaPatch) next = strategicMerge(next, { metadata: fragment.metaPatch });
+      const specPath = POD_TEMPLATE_PATHS[target.kind];
+      if (!specPath) return;
+      if (target.kind === "Pod" || target.kind === "Job") {
+        // A bare pod cannot be patched in place for most fields, nor a Job's template: give the manifest to recreate.
+        const obj = store.getByName(target.kind, target.namespace, target.name);
+        if (!obj) return;
+        const base = plan.body ?? recreateManifest(obj, plan.warnings);
+        let next = strategicMerge(base, nest(specPath, fragment.patch));
+        if (fragment.metaPatch)
+          next = strategicMerge(next, nest([...specPath.slice(0, -1), "metadata"], fragment.metaPatch));
         plan.body = next;
         addUnique(
           plan.warnings,
-          `Pod ${target.namespace}/${target.name} has no controller and most pod fields cannot be patched in place: delete it and apply this manifest (kubectl replace --force -f FILE).`,
+          target.kind === "Pod"
+            ? `Pod ${target.namespace}/${target.name} has no controller and most pod fields cannot be patched in place: delete it and apply this manifest (kubectl replace --force -f FILE).`
+            : `Job ${target.namespace}/${target.name}'s pod template is immutable: delete it and apply this manifest (kubectl replace --force -f FILE); the Job runs again.`,
         );
         return;
       }
-      const specPath = POD_TEMPLATE_PATHS[target.kind];
-      if (!specPath) return;
       const specPatch = Object.keys(fragment.patch).length ? nest(specPath, fragment.patch) : {};
       let body = combinePatches(plan.body ?? {}, specPatch);
       if (fragment.metaPatch)

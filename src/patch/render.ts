@@ -21,13 +21,17 @@ function slug(s: string): string {
   );
 }
 
-export function patchFileName(plan: FixPlan): string {
-  const t = plan.target;
-  const suffix = plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "commands";
-  return `${[t.kind, t.namespace, t.name]
+/** The file-name stem of a target's patch, e.g. "deployment_shop_web". */
+export function targetSlug(t: { kind: string; namespace?: string; name: string }): string {
+  return [t.kind, t.namespace, t.name]
     .filter(Boolean)
     .map((p) => slug(p!))
-    .join("_")}.${suffix}.yaml`;
+    .join("_");
+}
+
+export function patchFileName(plan: FixPlan): string {
+  const suffix = plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "commands";
+  return `${targetSlug(plan.target)}.${suffix}.yaml`;
 }
 
 function resourceArg(t: ResourceRef): string {
@@ -60,7 +64,7 @@ export function commandsFor(plan: FixPlan, file: string): string[] {
     case "strategic":
       return [`kubectl patch ${resourceArg(t)}${nsArg(t)} --type strategic --patch-file ${file}`, ...plan.commands];
     case "manifest":
-      return t.kind === "Pod" && plan.warnings.length
+      return (t.kind === "Pod" || t.kind === "Job") && plan.warnings.length
         ? [`kubectl replace --force -f ${file}`, ...plan.commands]
         : [`kubectl apply -f ${file}`, ...plan.commands];
     default:

@@ -91,6 +91,17 @@ export class Store {
     return changes;
   }
 
+  /** Forgets every object and kind status (a context switch); listeners see the deletions. */
+  clear(): void {
+    const events: SourceEvent[] = [];
+    for (const m of this.byKind.values()) for (const o of m.values()) events.push({ type: "deleted", object: o });
+    this.status.clear();
+    if (!this.apply(events).length) {
+      this.version++;
+      for (const l of this.listeners) l([]);
+    }
+  }
+
   /** Replaces every object of `kind` (a relist): emits deletions for objects that are gone. */
   replaceKind(kind: string, objects: readonly KObject[]): SourceEvent[] {
     const seen = new Set(objects.map((o) => o.metadata.uid));

@@ -58,6 +58,17 @@ describe("App: panel list", () => {
     expect(rows.find((l) => l.startsWith(">"))).toContain(`ns1/${name}`);
   });
 
+  it("keeps the cursor on the finding it was shown on even before the user moves", async () => {
+    const { source, frame } = await open();
+    const first = findingRows(frame()).find((l) => l.startsWith(">"))!;
+    const name = /ns1\/(\w+)/.exec(first)![1]!;
+    source.emit([{ type: "added", object: project(privilegedPod("aardvark"))! }]);
+    await tick();
+    const rows = findingRows(frame());
+    expect(rows.findIndex((l) => l.includes("aardvark"))).toBe(0);
+    expect(rows.find((l) => l.startsWith(">"))).toContain(`ns1/${name}`);
+  });
+
   it("updates live: a deleted pod's finding disappears and the activity line says so", async () => {
     const { source, frame } = await open();
     source.emit([{ type: "deleted", object: project(privilegedPod("alpha"))! }]);

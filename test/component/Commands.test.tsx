@@ -70,9 +70,11 @@ describe(": command mode", () => {
     expect(await press(":", ..."can get secrets", KEYS.enter)).toContain("RBAC engine not loaded");
   });
 
-  it(":ctx calls the session's switchContext hook, or says it needs a live source", async () => {
+  it(":ctx switches the session's context, or says why it cannot", async () => {
     const { press } = await open({ objects });
-    expect(await press(":", ..."ctx prod", KEYS.enter)).toContain("context switching needs a live source");
+    expect(await press(":", ..."ctx prod", KEYS.enter)).toContain(
+      "cannot switch to prod: the demo source has no kube contexts",
+    );
     dispose?.();
     const switched: string[] = [];
     const m = await open({

@@ -65,7 +65,7 @@ export function detectPrivilegedPodPaths(ctx: AnalysisContext): Finding[] {
       makeFinding({
         meta: privilegedPodSecretsReader.meta,
         resource: w.ref,
-        message: `${access.join(", ")} with the token of ${subjectLabel(sa)}, which can ${power.reasons.join(", ")}: one compromised container reaches the whole cluster`,
+        message: `${access.join(", ")} with the token of ${subjectLabel(sa)}, which can ${power.reasons.join(", ")}: one compromised container ${power.level === "critical" ? "reaches the whole cluster" : "owns the node and all this account can reach"}`,
         chain: uniqueIds(parts),
         related: uniqueRefs([saRef(sa), ...power.bindings]),
       }),

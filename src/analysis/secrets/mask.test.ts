@@ -24,7 +24,7 @@ describe("maskCredentials", () => {
         },
       },
     })!;
-    const masked = maskCredentials(deploy);
+    const masked = maskCredentials(deploy).object;
     const env = masked.spec.template.spec.containers[0].env;
     expect(env).toEqual([
       { name: "API_TOKEN", value: MASKED_VALUE },
@@ -40,6 +40,6 @@ describe("maskCredentials", () => {
       metadata: { name: "c", namespace: "n" },
       data: { AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", LOG_LEVEL: "info" },
     })!;
-    expect(maskCredentials(cm).data).toEqual({ AWS_ACCESS_KEY_ID: MASKED_VALUE, LOG_LEVEL: "info" });
+    expect(maskCredentials(cm).object.data).toEqual({ AWS_ACCESS_KEY_ID: MASKED_VALUE, LOG_LEVEL: "info" });
   });
 });

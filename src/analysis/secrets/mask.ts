@@ -29,8 +29,8 @@ export function maskPlaintextEnv(spec: unknown): { spec: unknown; masked: string
   return { spec: out, masked };
 }
 
-/** A copy of a projected object with flagged credentials masked: workload env values and ConfigMap data. */
-export function maskCredentials(obj: KObject): KObject {
+/** A copy of a projected object with flagged credentials masked (workload env values, ConfigMap data), and what was masked. */
+export function maskCredentials(obj: KObject): { object: KObject; masked: string[] } {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (path) {
     const parents = path.slice(0, -1);
@@ -38,13 +38,20 @@ export function maskCredentials(obj: KObject): KObject {
     const out: KObject = structuredClone(obj);
     let node: Record<string, unknown> | undefined = out;
     for (const p of parents) node = isRecord(node?.[p]) ? (node[p] as Record<string, unknown>) : undefined;
-    if (node && isRecord(node[last])) node[last] = maskPlaintextEnv(node[last]).spec;
-    return out;
+    if (!node || !isRecord(node[last])) return { object: obj, masked: [] };
+    const { spec, masked } = maskPlaintextEnv(node[last]);
+    node[last] = spec;
+    return { object: out, masked };
   }
   if (obj.kind === "ConfigMap" && isRecord(obj.data)) {
     const data: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(obj.data)) data[k] = detectInValue(k, v).length ? MASKED_VALUE : v;
-    return { ...obj, data };
+    const masked: string[] = [];
+    for (const [k, v] of Object.entries(obj.data)) {
+      const flagged = detectInValue(k, v).length > 0;
+      if (flagged) masked.push(k);
+      data[k] = flagged ? MASKED_VALUE : v;
+    }
+    return { object: { ...obj, data }, masked };
   }
-  return obj;
+  return { object: obj, masked: [] };
 }
