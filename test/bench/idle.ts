@@ -4,7 +4,6 @@ import { performance } from "node:perf_hooks";
 import { Controller } from "../../src/app/controller.js";
 import { Session } from "../../src/app/session.js";
 import { mountTui } from "./ink-null.js";
-import { round1 } from "./proc.js";
 import { BenchSource, loadSynthetic } from "./source.js";
 
 export interface IdleBench {
@@ -36,5 +35,5 @@ export async function benchIdle(pods: number, seconds: number): Promise<IdleBenc
   tui.unmount();
   controller.dispose();
   session.stop();
-  return { pods, seconds, cpuPercent: round1(((cpu.user + cpu.system) / wallUs) * 100), frames };
+  return { pods, seconds, cpuPercent: Math.round(((cpu.user + cpu.system) / wallUs) * 10_000) / 100, frames };
 }
