@@ -56,6 +56,8 @@ function runChild(name: string, args: string[], log: (s: string) => void): Promi
     const script = fileURLToPath(import.meta.url);
     const p = spawn(process.execPath, ["--expose-gc", script, "--child", name, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
+      // Like bin/kubeward.js: React's production build (its development build diffs every render's props).
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
     });
     let out = "";
     let err = "";
