@@ -36,7 +36,7 @@ function relativeKey(f: Finding, specPath: string): string {
 const NONE: Finding[] = [];
 
 interface Entry<D> {
-  /** The object's own findings. Dropped for Pods once folded (they are the bulk of memory at scale). */
+  /** The object's own findings. Dropped for Pods once folded: recomputed only if the owner changes. */
   own: Finding[] | undefined;
   derived: D | undefined;
   hasDerived: boolean;
