@@ -6,7 +6,16 @@ import { readFileSync } from "node:fs";
 type Any = any;
 
 const lastLine = (text: string) => text.trimEnd().split("\n").pop() ?? "{}";
-const r: Any = JSON.parse(lastLine(readFileSync(process.argv[2] ?? "/dev/stdin", "utf8")));
+const text = readFileSync(process.argv[2] ?? "/dev/stdin", "utf8");
+/** A whole (formatted) JSON file, or the last line of `npm run bench -- --json` output. */
+function parse(): Any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON.parse(lastLine(text));
+  }
+}
+const r: Any = parse();
 const n = (x: unknown) => (typeof x === "number" ? x.toLocaleString("en-US") : String(x ?? "—"));
 const out: string[] = [];
 const table = (head: string[], rows: unknown[][]) => {
