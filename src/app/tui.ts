@@ -26,6 +26,9 @@ export async function runTui(session: Session, options: TuiOptions = {}): Promis
       patchDir: options.patchDir ?? process.env.KUBEWARD_PATCH_DIR ?? "kubeward-patches",
     }),
     {
+      // The CLI draws only on a terminal; Ink would otherwise turn non-interactive
+      // (last frame only) whenever a CI variable is set, e.g. in a CI job's shell.
+      interactive: true,
       alternateScreen: true,
       incrementalRendering: true,
       maxFps: 20,

@@ -25,7 +25,8 @@ export class TmuxSession {
       "-y",
       String(opts.height ?? 24),
       ...env,
-      command,
+      // A person's terminal, not a CI job: CI variables change colour support and Ink's mode.
+      `unset CI CONTINUOUS_INTEGRATION; ${command}`,
     ];
     // The server exits when its last session closes; a new session racing that exit is retried.
     for (let attempt = 0; ; attempt++) {

@@ -1,5 +1,6 @@
 // The embedded demo cluster: realistic, deliberately insecure, with one
 // namespace done right (payments) so the contrast is visible.
+import { dnsEgressManifest } from "../../analysis/network/default-deny.js";
 import {
   binding,
   configMap,
@@ -177,24 +178,8 @@ function payments(): Json[] {
     ),
     secret("payments", "stripe-key", "Opaque", ["api-key"]),
     netpol("payments", "default-deny", { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
-    netpol("payments", "allow-dns", {
-      podSelector: {},
-      policyTypes: ["Egress"],
-      egress: [
-        {
-          to: [
-            {
-              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
-              podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
-            },
-          ],
-          ports: [
-            { port: 53, protocol: "UDP" },
-            { port: 53, protocol: "TCP" },
-          ],
-        },
-      ],
-    }),
+    // The same DNS egress kubeward proposes with a default-deny.
+    netpol("payments", "allow-dns", dnsEgressManifest("payments", "allow-dns").spec as Json),
     netpol("payments", "api-from-shop", {
       podSelector: { matchLabels: { app: "payments-api" } },
       policyTypes: ["Ingress"],
