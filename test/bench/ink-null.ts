@@ -81,6 +81,8 @@ export function mountTui(controller: Controller): MountedTui {
     stdin: stdin as any,
     // biome-ignore lint/suspicious/noExplicitAny: fake streams stand in for a terminal
     stderr: stderr as any,
+    // As the CLI does (src/app/tui.ts): with a CI variable set Ink would otherwise draw only at unmount.
+    interactive: true,
     incrementalRendering: true,
     maxFps: 20,
     exitOnCtrlC: false,
