@@ -1,4 +1,4 @@
-// metav1.LabelSelector as NetworkPolicy uses it: matchLabels AND every
+// metav1.LabelSelector (NetworkPolicy selectors, ClusterRole aggregationRule): matchLabels AND every
 // matchExpression. An empty selector ({}) matches everything; a selector the API
 // server would reject (unknown operator, wrong types) matches nothing here, so a
 // broken policy is never taken to allow traffic.
