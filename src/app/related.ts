@@ -8,6 +8,7 @@ import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../patch/owner.js";
 import type { Store } from "../store/store.js";
+import { isRecord } from "../util/record.js";
 
 export interface RelatedEntry {
   section: "owners" | "service account" | "network" | "secrets" | "related" | "findings";
@@ -19,7 +20,6 @@ export interface RelatedEntry {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
