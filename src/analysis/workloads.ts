@@ -28,10 +28,6 @@ export interface ContainerEntry {
   path: string;
 }
 
-export function isWorkloadKind(kind: string): boolean {
-  return kind in POD_TEMPLATE_PATHS;
-}
-
 // The store replaces an object when it changes, so a workload derived from an
 // object can be kept for as long as the object lives: analyses after a pod event
 // reuse every other workload instead of rebuilding them all.

@@ -12,10 +12,6 @@ export function topWorkloads(store: Store): Workload[] {
   return workloadsIn(store).filter((w) => cachedOwnerChain(store, w.object).topObject === (w.object as KObject));
 }
 
-export function sameRef(a: ResourceRef, b: ResourceRef): boolean {
-  return refKey(a) === refKey(b);
-}
-
 /** Findings by the key of every ref they are about (resource and related), in list order. */
 const indexes = new WeakMap<readonly Finding[], { length: number; byRef: Map<string, Finding[]> }>();
 

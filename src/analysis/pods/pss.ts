@@ -83,11 +83,6 @@ export function containerPatch(finding: Finding, patch: Json): Json | undefined 
   return { [list]: [{ name: finding.container, ...patch }] };
 }
 
-/** True when a finding is about the pod-level securityContext (no container). */
-export function isPodLevel(finding: Finding): boolean {
-  return finding.container === undefined;
-}
-
 export function quoteList(items: readonly string[]): string {
   return items.map((i) => `"${i}"`).join(", ");
 }
