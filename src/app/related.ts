@@ -3,7 +3,7 @@
 // and who can read them. Verdicts come from the engines' models; this only
 // gathers and labels what they answer.
 import type { Finding } from "../analysis/finding.js";
-import type { NetworkModel, RbacModel, SubjectRef } from "../analysis/models.js";
+import type { NetworkModel, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
@@ -17,10 +17,6 @@ export interface RelatedEntry {
   ref?: ResourceRef;
   /** Enter opens this finding. */
   findingId?: string;
-}
-
-function subjectLabel(s: SubjectRef): string {
-  return s.namespace ? `${s.kind} ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`;
 }
 
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
@@ -125,7 +121,7 @@ function readers(name: string, namespace: string, rbac: RbacModel | undefined): 
   if (!paths.length) return [{ section: "secrets", text: `  no subject can read ${name}` }];
   return paths.slice(0, 30).map((p) => ({
     section: "secrets" as const,
-    text: `  read by ${subjectLabel(p.subject)} via ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name} (${p.scope})`,
+    text: `  read by ${refLabel(p.subject)} via ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name} (${p.scope})`,
     ref: p.binding,
   }));
 }

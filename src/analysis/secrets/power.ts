@@ -105,7 +105,7 @@ export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namesp
   // while RBAC objects are unchanged, so this holds across pod events (treat the result as read-only).
   let memo = powers.get(rbac);
   if (!memo) powers.set(rbac, (memo = new Map()));
-  const key = `${subject.kind}/${subject.namespace ?? ""}/${subject.name}|${namespace}`;
+  const key = `${refKey(subject)}|${namespace}`;
   if (memo.has(key)) return memo.get(key);
   const power = computePower(rbac, subject, namespace);
   memo.set(key, power);
