@@ -2,12 +2,12 @@
 // segmentation per namespace. Computed per namespace and cached by the identity
 // of the namespace's policy and workload objects (the store replaces an object
 // when it changes), so a pod event recomputes one namespace.
-import type { KObject } from "../../cluster/objects.js";
+import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, EngineOutput, NamespaceSummary, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
-import type { Workload } from "../workloads.js";
+import { type Workload, workloadOf } from "../workloads.js";
 import type { NamespaceCheck } from "./check.js";
-import { cachedWorkloadOf, WORKLOAD_KINDS, workloadObjectsIn } from "./collect.js";
+import { workloadObjectsIn } from "./collect.js";
 import { networkModel } from "./model.js";
 import { namespacePartial } from "./namespace-partial.js";
 import { namespaceUnsegmented } from "./namespace-unsegmented.js";
@@ -72,7 +72,7 @@ export function networkEngine(): Engine {
           const result = analyzeNamespace(
             name,
             policies.map(policyOf),
-            objects.map(cachedWorkloadOf).filter((w): w is Workload => !!w),
+            objects.map(workloadOf).filter((w): w is Workload => !!w),
           );
           const facts = result.workloads.map((w): [string, Partial<WorkloadSummary>] => [
             w.key,
