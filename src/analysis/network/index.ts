@@ -2,7 +2,9 @@
 // segmentation per namespace. Computed per namespace and cached by the identity
 // of the namespace's policy and workload objects (the store replaces an object
 // when it changes), so a pod event recomputes one namespace.
+
 import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { Engine, EngineOutput, NamespaceSummary, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
 import { type Workload, workloadOf } from "../workloads.js";
@@ -29,13 +31,6 @@ interface CacheEntry {
   result: NamespaceNetwork;
   findings: Finding[];
   facts: [string, Partial<WorkloadSummary>][];
-}
-
-/** Same objects in the same order: the store's per-namespace index keeps insertion order, so an unchanged namespace lists them identically. */
-function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function detectAll(ns: NamespaceNetwork): Finding[] {

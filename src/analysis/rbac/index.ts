@@ -1,7 +1,9 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
+
 import { type KObject, type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -82,13 +84,6 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
 }
 
 const RESOLVE_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
-
-/** Same objects in the same order (the store lists a kind in insertion order, so unchanged means identical). */
-function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function rbacEngine(): Engine {
   // Resolution, index and model depend on the RBAC objects only; pods change just the
