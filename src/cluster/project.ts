@@ -1,7 +1,6 @@
 // Projection at the edge (DESIGN §1): every object is cut to what the analysis
 // needs before it is stored. This is the one place that lists what a Secret keeps:
 // its metadata and, from files, its key names — never a value.
-
 import { isRecord, stringMap } from "../util/record.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
 

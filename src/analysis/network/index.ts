@@ -2,7 +2,6 @@
 // segmentation per namespace. Computed per namespace and cached by the identity
 // of the namespace's policy and workload objects (the store replaces an object
 // when it changes), so a pod event recomputes one namespace.
-
 import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { sameObjects } from "../../store/store.js";
 import type { Engine, EngineOutput, NamespaceSummary, WorkloadSummary } from "../engine.js";
