@@ -3,7 +3,7 @@
 
 import { type ResourceRef, refKey } from "../../cluster/objects.js";
 import type { Severity } from "../finding.js";
-import type { AccessQuery, RbacModel, SubjectRef } from "../models.js";
+import { type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
 
 export interface Power {
   level: Extract<Severity, "critical" | "high" | "medium">;
@@ -116,9 +116,9 @@ const powers = new WeakMap<RbacModel, Map<string, Power | undefined>>();
 
 function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): Power | undefined {
   const baseline = EVERYONE.filter((g) => !(g.kind === subject.kind && g.name === subject.name));
-  const everyoneCan = (q: AccessQuery) => baseline.some((g) => safe(() => rbac.can(g, q), false));
-  const shared = new Set(baseline.flatMap((g) => safe(() => rbac.riskyChecksOf(g), [])));
-  const riskyChecks = safe(() => rbac.riskyChecksOf(subject), []).filter((c) => !shared.has(c));
+  const everyoneCan = (q: AccessQuery) => baseline.some((g) => safeCall(() => rbac.can(g, q), false));
+  const shared = new Set(baseline.flatMap((g) => safeCall(() => rbac.riskyChecksOf(g), [])));
+  const riskyChecks = safeCall(() => rbac.riskyChecksOf(subject), []).filter((c) => !shared.has(c));
   const reasons: string[] = [];
   let level: Power["level"] | undefined = riskyChecks.length ? "medium" : undefined;
   let readsAllSecrets = false;
@@ -126,8 +126,8 @@ function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): 
   const bindings: ResourceRef[] = [];
   for (const p of PROBES) {
     const query = p.query(namespace);
-    if (!safe(() => rbac.can(subject, query), false) || everyoneCan(query)) continue;
-    for (const path of safe(() => rbac.whoCan(query), []))
+    if (!safeCall(() => rbac.can(subject, query), false) || everyoneCan(query)) continue;
+    for (const path of safeCall(() => rbac.whoCan(query), []))
       if (appliesTo(path.subject, subject) && !bindings.some((b) => refKey(b) === refKey(path.binding)))
         bindings.push(path.binding);
     // "read secrets in its namespace" adds nothing once it can read them everywhere.
@@ -153,15 +153,6 @@ function appliesTo(bound: SubjectRef, who: SubjectRef): boolean {
       bound.name,
     );
   return who.kind === "User" && who.name !== "system:anonymous" && bound.name === "system:authenticated";
-}
-
-/** A model from another engine must not take this one down (invariant 5). */
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f() ?? fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 export function subjectLabel(s: SubjectRef): string {
