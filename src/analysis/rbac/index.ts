@@ -4,7 +4,7 @@
 import { type KObject, type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { sameObjects } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
-import { type Finding, makeFinding, type Severity } from "../finding.js";
+import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
 import type { SubjectRef } from "../models.js";
 import { type FixRecord, RbacState } from "./model.js";
 import { isBuiltinSubject, isSystemServiceAccount, maxSeverity, raise } from "./policy.js";
@@ -46,7 +46,7 @@ function dedupeRefs(refs: ResourceRef[]): ResourceRef[] {
 
 /** Cluster-wide and more severe grants first, then by binding name, for a stable primary path. */
 function rankEvidence(check: RiskyCheck, grants: Grant[]): Grant[] {
-  const sev = (g: Grant) => ["critical", "high", "medium", "low", "info"].indexOf(severityFor(check, g.scope));
+  const sev = (g: Grant) => severityRank(severityFor(check, g.scope));
   return [...grants].sort(
     (a, b) => sev(a) - sev(b) || refKey(a.binding).localeCompare(refKey(b.binding)) || a.ruleIndex - b.ruleIndex,
   );

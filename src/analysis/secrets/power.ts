@@ -2,7 +2,7 @@
 // mounted tokens and legacy token Secrets, and feeds the attack-path correlation.
 
 import { type ResourceRef, refKey } from "../../cluster/objects.js";
-import type { Severity } from "../finding.js";
+import { type Severity, severityRank } from "../finding.js";
 import { type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
 
 export interface Power {
@@ -85,8 +85,6 @@ const PROBES: readonly Probe[] = [
   },
 ];
 
-const RANK: Record<Power["level"], number> = { critical: 0, high: 1, medium: 2 };
-
 /** Groups every service account is in: what they can do, a stolen token adds nothing to. */
 const EVERYONE: readonly SubjectRef[] = [
   { kind: "Group", name: "system:authenticated" },
@@ -136,7 +134,7 @@ function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): 
     if (!reasons.includes(p.reason) && !(p.secrets === "all" && readsAllSecrets)) reasons.push(p.reason);
     if (p.secrets === "all") readsAllSecrets = true;
     if (p.pods) createsPods = true;
-    if (!level || RANK[p.level] < RANK[level]) level = p.level;
+    if (!level || severityRank(p.level) < severityRank(level)) level = p.level;
   }
   if (!level) return undefined;
   if (reasons.length === 0) reasons.push(`do what ${riskyChecks.join(", ")} flags`);
