@@ -51,11 +51,6 @@ export function saRef(s: SubjectRef): ResourceRef {
   return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace ?? "default", name: s.name };
 }
 
-export function uniqueRefs(refs: readonly ResourceRef[]): ResourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(refKey(r)) && !!seen.add(refKey(r)));
-}
-
 export function uniqueIds(findings: readonly Finding[]): string[] {
   return [...new Set(findings.map((f) => f.id))];
 }

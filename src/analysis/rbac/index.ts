@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type KObject, type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { sameObjects } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
@@ -37,11 +37,6 @@ function label(ref: ResourceRef): string {
 function pathText(g: Grant): string {
   const via = g.ruleFrom.name !== g.role.name ? ` (aggregated from ${g.ruleFrom.name})` : "";
   return `${label(g.binding)} → ${label(g.role)}${via}: ${formatRule(g.rule)}`;
-}
-
-function dedupeRefs(refs: ResourceRef[]): ResourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(refKey(r)) && seen.add(refKey(r)));
 }
 
 /** Cluster-wide and more severe grants first, then by binding name, for a stable primary path. */
@@ -151,7 +146,7 @@ export function rbacEngine(): Engine {
             resource: subjectResource(subject),
             severity,
             message: `${check.what(primary.scope)} via ${pathText(primary)}${more}${usedBy}`,
-            related: dedupeRefs([
+            related: uniqueRefs([
               ...ranked.flatMap((g) =>
                 g.ruleFrom.name !== g.role.name ? [g.binding, g.role, g.ruleFrom] : [g.binding, g.role],
               ),
