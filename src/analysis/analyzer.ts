@@ -140,15 +140,13 @@ export class Analyzer {
     const merged = new Map<string, SubjectSummary>();
     for (const out of this.outputs.values()) {
       for (const s of out.subjects ?? []) {
-        const key = `${s.kind}/${s.namespace ?? ""}/${s.name}`;
+        const key = refKey(s);
         const cur = merged.get(key);
         if (cur) cur.checks = [...new Set([...cur.checks, ...s.checks])].sort();
         else merged.set(key, { ...s, checks: [...new Set(s.checks)].sort() });
       }
     }
-    return [...merged.values()].sort((a, b) =>
-      `${a.kind}/${a.namespace ?? ""}/${a.name}`.localeCompare(`${b.kind}/${b.namespace ?? ""}/${b.name}`),
-    );
+    return [...merged.values()].sort((a, b) => refKey(a).localeCompare(refKey(b)));
   }
 }
 

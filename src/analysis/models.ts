@@ -88,3 +88,12 @@ export interface SecretReader {
 export interface SecretsModel {
   readersOf(namespace: string, name: string): SecretReader[];
 }
+
+/** Asks another engine's model: a model that throws must not take the caller down (invariant 5). */
+export function safeCall<T>(f: () => T, fallback: T): T {
+  try {
+    return f() ?? fallback;
+  } catch {
+    return fallback;
+  }
+}

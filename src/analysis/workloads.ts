@@ -3,6 +3,7 @@
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../cluster/objects.js";
 import { CONTAINER_LISTS, type Container, type ContainerList, type PodSpec } from "../cluster/podspec.js";
 import type { Store } from "../store/store.js";
+import { isRecord, stringMap } from "../util/record.js";
 
 export interface Workload {
   object: KObject;
@@ -25,20 +26,6 @@ export interface ContainerEntry {
   name: string;
   /** Full dotted path of this container in the object, e.g. spec.containers[0] */
   path: string;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function stringRecord(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isRecord(v)) for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
-  return out;
-}
-
-export function isWorkloadKind(kind: string): boolean {
-  return kind in POD_TEMPLATE_PATHS;
 }
 
 // The store replaces an object when it changes, so a workload derived from an
@@ -68,8 +55,8 @@ function buildWorkload(obj: KObject): Workload | undefined {
     ref: refOf(obj),
     namespace: obj.metadata.namespace ?? "default",
     podSpec,
-    podLabels: isPod ? obj.metadata.labels : stringRecord(isRecord(meta) ? meta.labels : undefined),
-    podAnnotations: isPod ? obj.metadata.annotations : stringRecord(isRecord(meta) ? meta.annotations : undefined),
+    podLabels: isPod ? obj.metadata.labels : stringMap(isRecord(meta) ? meta.labels : undefined),
+    podAnnotations: isPod ? obj.metadata.annotations : stringMap(isRecord(meta) ? meta.annotations : undefined),
     specPath: path.join("."),
     metaPath: isPod ? "metadata" : [...path.slice(0, -1), "metadata"].join("."),
   };

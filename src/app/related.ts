@@ -3,7 +3,8 @@
 // and who can read them. Verdicts come from the engines' models; this only
 // gathers and labels what they answer.
 import type { Finding } from "../analysis/finding.js";
-import type { NetworkModel, RbacModel, SubjectRef } from "../analysis/models.js";
+import type { NetworkModel, RbacModel } from "../analysis/models.js";
+import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../patch/owner.js";
@@ -16,40 +17,6 @@ export interface RelatedEntry {
   ref?: ResourceRef;
   /** Enter opens this finding. */
   findingId?: string;
-}
-
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
-
-/** Names of the Secrets a pod spec uses: env, envFrom, volumes, projected volumes, image pull secrets. */
-export function secretsUsed(podSpec: Json): string[] {
-  const names = new Set<string>();
-  const add = (n: unknown) => {
-    const s = str(n);
-    if (s) names.add(s);
-  };
-  for (const list of ["containers", "initContainers", "ephemeralContainers"]) {
-    for (const c of arr(podSpec[list])) {
-      if (!isRecord(c)) continue;
-      for (const e of arr(c.env))
-        if (isRecord(e) && isRecord(e.valueFrom)) add((e.valueFrom.secretKeyRef as Json)?.name);
-      for (const e of arr(c.envFrom)) if (isRecord(e) && isRecord(e.secretRef)) add(e.secretRef.name);
-    }
-  }
-  for (const v of arr(podSpec.volumes)) {
-    if (!isRecord(v)) continue;
-    if (isRecord(v.secret)) add(v.secret.secretName);
-    if (isRecord(v.projected))
-      for (const s of arr(v.projected.sources)) if (isRecord(s) && isRecord(s.secret)) add(s.secret.name);
-  }
-  for (const s of arr(podSpec.imagePullSecrets)) if (isRecord(s)) add(s.name);
-  return [...names].sort();
-}
-
-function subjectLabel(s: SubjectRef): string {
-  return s.namespace ? `${s.kind} ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`;
 }
 
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
@@ -110,7 +77,7 @@ export function relatedOf(
         }
       }
     }
-    for (const name of secretsUsed(w.podSpec as Json)) out.push(...secretEntries(name, w.namespace, rbac));
+    for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
   }
   if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
   if (obj?.kind === "ServiceAccount" && rbac) {
@@ -154,7 +121,7 @@ function readers(name: string, namespace: string, rbac: RbacModel | undefined): 
   if (!paths.length) return [{ section: "secrets", text: `  no subject can read ${name}` }];
   return paths.slice(0, 30).map((p) => ({
     section: "secrets" as const,
-    text: `  read by ${subjectLabel(p.subject)} via ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name} (${p.scope})`,
+    text: `  read by ${refLabel(p.subject)} via ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name} (${p.scope})`,
     ref: p.binding,
   }));
 }

@@ -27,6 +27,14 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
+/** One stderr line per kind that could not be read (forbidden or failing). */
+export function reportKindErrors(session: Session, io: Io): void {
+  for (const [kind, s] of session.store.statuses()) {
+    if (s.state === "forbidden" || s.state === "error")
+      io.stderr(`kubeward: ${kind}: ${s.state}${s.message ? ` — ${sanitize(s.message)}` : ""}\n`);
+  }
+}
+
 export function renderReport(session: Session, result: AnalysisResult, output: OutputFormat): string {
   const problems = session.source.problems();
   switch (output) {
@@ -54,10 +62,7 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   io.stdout(renderReport(session, result, options.output));
   const problems = session.source.problems();
   for (const p of problems) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
-  for (const [kind, s] of session.store.statuses()) {
-    if (s.state === "forbidden" || s.state === "error")
-      io.stderr(`kubeward: ${kind}: ${s.state}${s.message ? ` — ${sanitize(s.message)}` : ""}\n`);
-  }
+  reportKindErrors(session, io);
   if (!complete)
     io.stderr("kubeward: warning: not every kind finished listing before the timeout; the report is partial\n");
   if (options.patches) {

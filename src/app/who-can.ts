@@ -3,7 +3,7 @@
 // the RBAC engine's model (the same one the TUI's `:can` uses).
 import type { AccessPath, AccessQuery, RbacModel } from "../analysis/models.js";
 import { sanitize } from "../util/sanitize.js";
-import type { Io } from "./scan.js";
+import { type Io, reportKindErrors } from "./scan.js";
 import { UsageError } from "./select-source.js";
 import type { Session } from "./session.js";
 
@@ -88,10 +88,7 @@ export async function runWhoCan(session: Session, query: AccessQuery, options: W
   const answers = model.whoCan(query);
   if (options.output === "json") io.stdout(`${JSON.stringify({ query, answers }, null, 2)}\n`);
   else io.stdout(renderWhoCanText(query, answers));
-  for (const [kind, s] of session.store.statuses()) {
-    if (s.state === "forbidden" || s.state === "error")
-      io.stderr(`kubeward: ${kind}: ${s.state}${s.message ? ` — ${sanitize(s.message)}` : ""}\n`);
-  }
+  reportKindErrors(session, io);
   if (!complete)
     io.stderr("kubeward: warning: not every kind finished listing before the timeout; answers may be partial\n");
   return 0;

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
+import { isRecord } from "../util/record.js";
 import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
@@ -15,10 +16,6 @@ export interface LoadedFiles {
   problems: SourceProblem[];
   /** Where each object came from (refKey → file, line), for SARIF locations. */
   origins: Map<string, { file: string; line?: number }>;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function listFiles(path: string, problems: SourceProblem[]): string[] {

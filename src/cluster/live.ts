@@ -130,7 +130,3 @@ export class LiveSource implements Source {
     return [];
   }
 }
-
-export function createLiveSource(options: LiveOptions): LiveSource {
-  return new LiveSource(options);
-}

@@ -49,6 +49,12 @@ export function refKey(ref: { kind: string; namespace?: string; name: string }):
   return `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
 }
 
+/** The refs in order, each object once (by refKey). */
+export function uniqueRefs(refs: readonly ResourceRef[]): ResourceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => !seen.has(refKey(r)) && !!seen.add(refKey(r)));
+}
+
 export function refLabel(ref: { kind: string; namespace?: string; name: string }): string {
   return ref.namespace ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
 }

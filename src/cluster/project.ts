@@ -1,24 +1,12 @@
 // Projection at the edge (DESIGN §1): every object is cut to what the analysis
 // needs before it is stored. This is the one place that lists what a Secret keeps:
 // its metadata and, from files, its key names — never a value.
+import { isRecord, stringMap } from "../util/record.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 export class ProjectionError extends Error {}
-
-type Raw = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isRecord(v)) return out;
-  for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
-  return out;
-}
 
 function ownerRefs(v: unknown): OwnerReference[] {
   if (!Array.isArray(v)) return [];

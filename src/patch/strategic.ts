@@ -3,6 +3,8 @@
 // (as their patchMergeKey in the Kubernetes API says); other lists replace.
 // In a merge-keyed list, an element `{<key>: X, $patch: delete}` removes the item
 // whose key is X (e.g. an env var by name), as the API server does.
+import { isRecord } from "../util/record.js";
+
 const MERGE_KEYS: Record<string, string> = {
   containers: "name",
   initContainers: "name",
@@ -21,10 +23,6 @@ type Json = Record<string, unknown>;
  * "combine": the result is itself a patch (directives kept), for merging fixes.
  */
 type Mode = "apply" | "combine";
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 const isDelete = (v: unknown): v is Json => isRecord(v) && v.$patch === "delete";
 

@@ -11,11 +11,3 @@ export function sanitize(text: unknown): string {
     return code === 0x1b ? "␛" : `\\x${code.toString(16).padStart(2, "0")}`;
   });
 }
-
-/** Like sanitize, but keeps newlines (for multi-line YAML and messages). */
-export function sanitizeMultiline(text: unknown): string {
-  return String(text ?? "")
-    .split("\n")
-    .map(sanitize)
-    .join("\n");
-}

@@ -4,7 +4,7 @@
 import { type ResourceRef, refKey } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { AccessPath, AccessQuery, RbacModel, SubjectRef } from "../models.js";
+import { type AccessPath, type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
 import { subjectLabel } from "../secrets/power.js";
 import { uniqueIds } from "./common.js";
 
@@ -35,14 +35,6 @@ const EVERYONE_WORDS: Record<string, string> = {
   "system:serviceaccounts": "every service account",
 };
 
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f() ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 const isSubject = (a: SubjectRef, b: SubjectRef) => a.kind === b.kind && a.name === b.name;
 
 export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
@@ -52,13 +44,13 @@ export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
   const namespaces = ctx.store.namespaces();
   const secrets = ctx.store.list("Secret");
   for (const subject of EVERYONE) {
-    const risky = safe(() => rbac.riskyChecksOf(subject), []);
+    const risky = safeCall(() => rbac.riskyChecksOf(subject), []);
     if (!risky.length) continue;
-    const can = (q: AccessQuery) => safe(() => rbac.can(subject, q), false);
+    const can = (q: AccessQuery) => safeCall(() => rbac.can(subject, q), false);
     // What they reach, per binding that grants it.
     const byBinding = new Map<string, { binding: ResourceRef; reach: Set<string>; secrets: Set<string> }>();
     const note = (q: AccessQuery, what: string, secret?: string) => {
-      for (const p of safe<AccessPath[]>(() => rbac.whoCan(q), [])) {
+      for (const p of safeCall<AccessPath[]>(() => rbac.whoCan(q), [])) {
         if (!isSubject(p.subject, subject)) continue;
         const key = refKey(p.binding);
         let e = byBinding.get(key);

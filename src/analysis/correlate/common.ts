@@ -12,10 +12,6 @@ export function topWorkloads(store: Store): Workload[] {
   return workloadsIn(store).filter((w) => cachedOwnerChain(store, w.object).topObject === (w.object as KObject));
 }
 
-export function sameRef(a: ResourceRef, b: ResourceRef): boolean {
-  return refKey(a) === refKey(b);
-}
-
 /** Findings by the key of every ref they are about (resource and related), in list order. */
 const indexes = new WeakMap<readonly Finding[], { length: number; byRef: Map<string, Finding[]> }>();
 
@@ -53,11 +49,6 @@ export function findingsAbout(
 
 export function saRef(s: SubjectRef): ResourceRef {
   return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace ?? "default", name: s.name };
-}
-
-export function uniqueRefs(refs: readonly ResourceRef[]): ResourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(refKey(r)) && !!seen.add(refKey(r)));
 }
 
 export function uniqueIds(findings: readonly Finding[]): string[] {

@@ -2,6 +2,7 @@
 // hostPath) and carries the token of an account that can read every secret or
 // create pods. Escape the container or just use the token: either way the
 // attacker gets the cluster's credentials.
+import { uniqueRefs } from "../../cluster/objects.js";
 import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
@@ -9,7 +10,7 @@ import type { RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import { containersOf, type Workload } from "../workloads.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds, uniqueRefs } from "./common.js";
+import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const privilegedPodSecretsReader: CheckDef = {
   meta: {

@@ -1,13 +1,13 @@
 // Attack path: a pod that anything in the cluster can reach over the network
 // (its namespace has no NetworkPolicy isolating it) and that mounts the token of
 // a powerful account. One exploitable service there hands out that account.
-import { refKey } from "../../cluster/objects.js";
+import { refKey, uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { NetworkModel, RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds, uniqueRefs } from "./common.js";
+import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const unsegmentedPowerfulToken: CheckDef = {
   meta: {

@@ -1,13 +1,11 @@
 // Gathers one namespace's policies and workloads from the store, and the
 // namespace labels namespaceSelectors match against.
-import { type KObject, POD_TEMPLATE_PATHS } from "../../cluster/objects.js";
+import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import { policyOf } from "./policy.js";
 import { analyzeNamespace, type NamespaceNetwork } from "./segmentation.js";
 import type { Labels } from "./selectors.js";
-
-export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS);
 
 /** Namespaces whose components need traffic kubeward cannot know: reported lower, never auto-fixed. */
 export const SYSTEM_NAMESPACES = new Set(["kube-system", "kube-public", "kube-node-lease"]);
@@ -16,18 +14,10 @@ export function workloadObjectsIn(store: Store, namespace: string): KObject[] {
   return WORKLOAD_KINDS.flatMap((k) => store.inNamespace(k, namespace));
 }
 
-const workloadCache = new WeakMap<KObject, Workload | null>();
-
-export function cachedWorkloadOf(obj: KObject): Workload | undefined {
-  let w = workloadCache.get(obj);
-  if (w === undefined) workloadCache.set(obj, (w = workloadOf(obj) ?? null));
-  return w ?? undefined;
-}
-
 export function namespaceNetwork(store: Store, namespace: string): NamespaceNetwork {
   const policies = store.inNamespace("NetworkPolicy", namespace).map(policyOf);
   const workloads = workloadObjectsIn(store, namespace)
-    .map(cachedWorkloadOf)
+    .map(workloadOf)
     .filter((w): w is Workload => !!w);
   return analyzeNamespace(namespace, policies, workloads);
 }

@@ -2,12 +2,13 @@
 // segmentation per namespace. Computed per namespace and cached by the identity
 // of the namespace's policy and workload objects (the store replaces an object
 // when it changes), so a pod event recomputes one namespace.
-import type { KObject } from "../../cluster/objects.js";
+import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { Engine, EngineOutput, NamespaceSummary, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
-import type { Workload } from "../workloads.js";
+import { type Workload, workloadOf } from "../workloads.js";
 import type { NamespaceCheck } from "./check.js";
-import { cachedWorkloadOf, WORKLOAD_KINDS, workloadObjectsIn } from "./collect.js";
+import { workloadObjectsIn } from "./collect.js";
 import { networkModel } from "./model.js";
 import { namespacePartial } from "./namespace-partial.js";
 import { namespaceUnsegmented } from "./namespace-unsegmented.js";
@@ -29,13 +30,6 @@ interface CacheEntry {
   result: NamespaceNetwork;
   findings: Finding[];
   facts: [string, Partial<WorkloadSummary>][];
-}
-
-/** Same objects in the same order: the store's per-namespace index keeps insertion order, so an unchanged namespace lists them identically. */
-function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function detectAll(ns: NamespaceNetwork): Finding[] {
@@ -72,7 +66,7 @@ export function networkEngine(): Engine {
           const result = analyzeNamespace(
             name,
             policies.map(policyOf),
-            objects.map(cachedWorkloadOf).filter((w): w is Workload => !!w),
+            objects.map(workloadOf).filter((w): w is Workload => !!w),
           );
           const facts = result.workloads.map((w): [string, Partial<WorkloadSummary>] => [
             w.key,

@@ -7,6 +7,7 @@
 // - Rules of every policy selecting a pod are additive (a union of allows).
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
 import { refOf } from "../../cluster/objects.js";
+import { isRecord } from "../../util/record.js";
 import { type Cidr, parseCidr } from "./cidr.js";
 import { MATCH_ALL, MATCH_NONE, parseSelector, type Selector } from "./selectors.js";
 
@@ -50,10 +51,6 @@ export interface Policy {
   types: Record<Direction, boolean>;
   /** Rules that count (rules of a direction not in policyTypes are ignored). */
   rules: Record<Direction, Rule[]>;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 const PROTOCOLS = new Set(["TCP", "UDP", "SCTP"]);

@@ -1,7 +1,8 @@
-// metav1.LabelSelector as NetworkPolicy uses it: matchLabels AND every
+// metav1.LabelSelector (NetworkPolicy selectors, ClusterRole aggregationRule): matchLabels AND every
 // matchExpression. An empty selector ({}) matches everything; a selector the API
 // server would reject (unknown operator, wrong types) matches nothing here, so a
 // broken policy is never taken to allow traffic.
+import { isRecord } from "../../util/record.js";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -24,10 +25,6 @@ export const MATCH_ALL: Selector = { requirements: [], invalid: false };
 export const MATCH_NONE: Selector = { requirements: [], invalid: true };
 
 const OPERATORS = new Set<string>(["In", "NotIn", "Exists", "DoesNotExist"]);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Parses a raw label selector. `null`/`undefined` must be handled by the caller (its meaning depends on the field). */
 export function parseSelector(raw: unknown): Selector {

@@ -2,8 +2,9 @@
 // Mounting / or a container runtime socket is root on the node (critical).
 // No patch: removing a hostPath volume would cut the workload from its data
 // or break its mounts; the fix is a different storage design.
+import { isRecord } from "../../util/record.js";
 import { makeFinding, type Severity } from "../finding.js";
-import { isRecord, type PssCheck, recordAt, stringAt } from "./pss.js";
+import { type PssCheck, recordAt, stringAt } from "./pss.js";
 
 /** Runtime sockets: whoever reaches one can start a privileged container on the node. */
 const RUNTIME_SOCKETS = [

@@ -1,8 +1,9 @@
 // PSS baseline "Host Ports": ports[*].hostPort on every container (init and
 // ephemeral included) must be unset or 0.
+import { isRecord } from "../../util/record.js";
 import { makeFinding } from "../finding.js";
 import { containersOf } from "../workloads.js";
-import { containerPatch, findContainer, isRecord, type PssCheck, show, workloadOfFinding } from "./pss.js";
+import { containerPatch, findContainer, type PssCheck, show, workloadOfFinding } from "./pss.js";
 
 export const hostPorts: PssCheck = {
   breaks: "baseline",

@@ -4,15 +4,12 @@
 // finding maps to the PSS level it breaks.
 import type { KObject } from "../../cluster/objects.js";
 import type { Container, ContainerList } from "../../cluster/podspec.js";
+import { isRecord } from "../../util/record.js";
 import type { PodSecurityLevel, WorkloadCheck } from "../engine.js";
 import type { Finding } from "../finding.js";
 import { type ContainerEntry, containersOf, type Workload, workloadOf } from "../workloads.js";
 
 export type Json = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 export function recordAt(v: unknown, key: string): Json | undefined {
   if (!isRecord(v)) return undefined;
@@ -84,11 +81,6 @@ export function containerPatch(finding: Finding, patch: Json): Json | undefined 
   const list = listOfPath(finding.path);
   if (list === "ephemeralContainers") return undefined;
   return { [list]: [{ name: finding.container, ...patch }] };
-}
-
-/** True when a finding is about the pod-level securityContext (no container). */
-export function isPodLevel(finding: Finding): boolean {
-  return finding.container === undefined;
 }
 
 export function quoteList(items: readonly string[]): string {

@@ -1,7 +1,8 @@
 // PSS baseline "Sysctls": spec.securityContext.sysctls[*].name must be in the
 // safe set of the latest policy (1.32+ list; PSA compares names as written).
+import { isRecord } from "../../util/record.js";
 import { makeFinding } from "../finding.js";
-import { isRecord, type PssCheck, podSecurityContext, workloadOfFinding } from "./pss.js";
+import { type PssCheck, podSecurityContext, workloadOfFinding } from "./pss.js";
 
 export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
   "kernel.shm_rmid_forced",

@@ -2,8 +2,9 @@
 // ephemeral, image (PSA allows it since 1.33), persistentVolumeClaim, projected
 // and secret. hostPath is reported by pod.host-path (baseline). No patch: the
 // volume's data lives in that storage; moving it is a migration, not a patch.
+import { isRecord } from "../../util/record.js";
 import { makeFinding } from "../finding.js";
-import { isRecord, type PssCheck, quoteList } from "./pss.js";
+import { type PssCheck, quoteList } from "./pss.js";
 
 export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set([
   "configMap",

@@ -1,9 +1,10 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type KObject, type ResourceRef, refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
-import { type Finding, makeFinding, type Severity } from "../finding.js";
+import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
 import type { SubjectRef } from "../models.js";
 import { type FixRecord, RbacState } from "./model.js";
 import { isBuiltinSubject, isSystemServiceAccount, maxSeverity, raise } from "./policy.js";
@@ -38,14 +39,9 @@ function pathText(g: Grant): string {
   return `${label(g.binding)} → ${label(g.role)}${via}: ${formatRule(g.rule)}`;
 }
 
-function dedupeRefs(refs: ResourceRef[]): ResourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => !seen.has(refKey(r)) && seen.add(refKey(r)));
-}
-
 /** Cluster-wide and more severe grants first, then by binding name, for a stable primary path. */
 function rankEvidence(check: RiskyCheck, grants: Grant[]): Grant[] {
-  const sev = (g: Grant) => ["critical", "high", "medium", "low", "info"].indexOf(severityFor(check, g.scope));
+  const sev = (g: Grant) => severityRank(severityFor(check, g.scope));
   return [...grants].sort(
     (a, b) => sev(a) - sev(b) || refKey(a.binding).localeCompare(refKey(b.binding)) || a.ruleIndex - b.ruleIndex,
   );
@@ -82,13 +78,6 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
 }
 
 const RESOLVE_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
-
-/** Same objects in the same order (the store lists a kind in insertion order, so unchanged means identical). */
-function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function rbacEngine(): Engine {
   // Resolution, index and model depend on the RBAC objects only; pods change just the
@@ -157,7 +146,7 @@ export function rbacEngine(): Engine {
             resource: subjectResource(subject),
             severity,
             message: `${check.what(primary.scope)} via ${pathText(primary)}${more}${usedBy}`,
-            related: dedupeRefs([
+            related: uniqueRefs([
               ...ranked.flatMap((g) =>
                 g.ruleFrom.name !== g.role.name ? [g.binding, g.role, g.ruleFrom] : [g.binding, g.role],
               ),

@@ -7,7 +7,7 @@
 //   (system:serviceaccounts[:ns]) are reported.
 // - Service accounts in kube-system run the cluster's own controllers: reported at info.
 // - A service account whose token is mounted into running pods ranks one step higher.
-import { SEVERITIES, type Severity } from "../finding.js";
+import { SEVERITIES, type Severity, severityRank } from "../finding.js";
 import type { SubjectRef } from "../models.js";
 import { EVERYONE } from "./risky/anonymous-binding.js";
 
@@ -26,5 +26,5 @@ export function raise(s: Severity): Severity {
 }
 
 export function maxSeverity(a: Severity, b: Severity): Severity {
-  return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b;
+  return severityRank(a) <= severityRank(b) ? a : b;
 }

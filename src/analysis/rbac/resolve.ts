@@ -5,8 +5,8 @@
 import { type KObject, type ResourceRef, refOf } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
 import type { SubjectRef } from "../models.js";
+import { matches, parseSelector, type Selector } from "../network/selectors.js";
 import { normalizeRules, type Rule } from "./rules.js";
-import { selectorMatches } from "./selector.js";
 
 export const RBAC_API = "rbac.authorization.k8s.io/v1";
 
@@ -81,10 +81,10 @@ function ownRules(obj: KObject): SourcedRule[] {
   return normalizeRules(obj.rules).map((rule, index) => ({ rule, from, index }));
 }
 
-function aggregationSelectors(obj: KObject): unknown[] | undefined {
+function aggregationSelectors(obj: KObject): Selector[] | undefined {
   const agg = obj.aggregationRule;
   if (typeof agg !== "object" || agg === null) return undefined;
-  return Array.isArray(agg.clusterRoleSelectors) ? agg.clusterRoleSelectors : [];
+  return Array.isArray(agg.clusterRoleSelectors) ? agg.clusterRoleSelectors.map(parseSelector) : [];
 }
 
 export function resolveRoles(store: Store): Map<string, ResolvedRole> {
@@ -111,7 +111,7 @@ export function resolveRoles(store: Store): Map<string, ResolvedRole> {
       visiting.add(name);
       for (const other of clusterRoles) {
         if (other.metadata.name === name) continue;
-        if (!selectors.some((s) => selectorMatches(s, other.metadata.labels))) continue;
+        if (!selectors.some((s) => matches(s, other.metadata.labels))) continue;
         rules.push(...rulesOf(other, visiting));
       }
       visiting.delete(name);

@@ -1,18 +1,12 @@
 // Which running pods carry a service account's token: pods that are not finished
 // and mount the token (automountServiceAccountToken on the pod, else on the
 // account). From manifests (no pods), controllers that are not scaled to zero.
-import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refOf } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
-
-function podSpecOf(obj: KObject): Record<string, unknown> | undefined {
-  // biome-ignore lint/suspicious/noExplicitAny: walking an untyped template path
-  let node: any = obj;
-  for (const p of POD_TEMPLATE_PATHS[obj.kind] ?? []) node = node?.[p];
-  return typeof node === "object" && node !== null ? node : undefined;
-}
+import { workloadOf } from "../workloads.js";
 
 function mountsToken(obj: KObject, account: KObject | undefined): boolean {
-  const spec = podSpecOf(obj);
+  const spec = workloadOf(obj)?.podSpec;
   if (typeof spec?.automountServiceAccountToken === "boolean") return spec.automountServiceAccountToken;
   return account?.automountServiceAccountToken !== false;
 }

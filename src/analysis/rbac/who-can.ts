@@ -2,6 +2,7 @@
 // scan of every binding. Group grants answer as the Group (a grant to
 // system:authenticated is one answer, not one per user); `can` expands a
 // subject into the groups it belongs to.
+import { refKey } from "../../cluster/objects.js";
 import type { AccessPath, AccessQuery, SubjectRef } from "../models.js";
 import { type Grant, subjectKey } from "./resolve.js";
 import { formatRule, ruleAllows, ruleAllowsURL } from "./rules.js";
@@ -223,9 +224,7 @@ export class AccessIndex {
 function comparePaths(a: AccessPath, b: AccessPath): number {
   return (
     subjectKey(a.subject).localeCompare(subjectKey(b.subject)) ||
-    `${a.binding.kind}/${a.binding.namespace ?? ""}/${a.binding.name}`.localeCompare(
-      `${b.binding.kind}/${b.binding.namespace ?? ""}/${b.binding.name}`,
-    ) ||
+    refKey(a.binding).localeCompare(refKey(b.binding)) ||
     a.rule.localeCompare(b.rule)
   );
 }

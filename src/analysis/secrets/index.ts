@@ -4,6 +4,7 @@
 
 import type { KObject } from "../../cluster/objects.js";
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { Engine, WorkloadCheck } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { RbacModel } from "../models.js";
@@ -37,12 +38,6 @@ function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Findin
     }
     return found;
   };
-}
-
-function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export function secretsEngine(): Engine {

@@ -2,8 +2,8 @@
 // mounted tokens and legacy token Secrets, and feeds the attack-path correlation.
 
 import { type ResourceRef, refKey } from "../../cluster/objects.js";
-import type { Severity } from "../finding.js";
-import type { AccessQuery, RbacModel, SubjectRef } from "../models.js";
+import { type Severity, severityRank } from "../finding.js";
+import { type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
 
 export interface Power {
   level: Extract<Severity, "critical" | "high" | "medium">;
@@ -85,8 +85,6 @@ const PROBES: readonly Probe[] = [
   },
 ];
 
-const RANK: Record<Power["level"], number> = { critical: 0, high: 1, medium: 2 };
-
 /** Groups every service account is in: what they can do, a stolen token adds nothing to. */
 const EVERYONE: readonly SubjectRef[] = [
   { kind: "Group", name: "system:authenticated" },
@@ -105,7 +103,7 @@ export function powerOf(rbac: RbacModel | undefined, subject: SubjectRef, namesp
   // while RBAC objects are unchanged, so this holds across pod events (treat the result as read-only).
   let memo = powers.get(rbac);
   if (!memo) powers.set(rbac, (memo = new Map()));
-  const key = `${subject.kind}/${subject.namespace ?? ""}/${subject.name}|${namespace}`;
+  const key = `${refKey(subject)}|${namespace}`;
   if (memo.has(key)) return memo.get(key);
   const power = computePower(rbac, subject, namespace);
   memo.set(key, power);
@@ -116,9 +114,9 @@ const powers = new WeakMap<RbacModel, Map<string, Power | undefined>>();
 
 function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): Power | undefined {
   const baseline = EVERYONE.filter((g) => !(g.kind === subject.kind && g.name === subject.name));
-  const everyoneCan = (q: AccessQuery) => baseline.some((g) => safe(() => rbac.can(g, q), false));
-  const shared = new Set(baseline.flatMap((g) => safe(() => rbac.riskyChecksOf(g), [])));
-  const riskyChecks = safe(() => rbac.riskyChecksOf(subject), []).filter((c) => !shared.has(c));
+  const everyoneCan = (q: AccessQuery) => baseline.some((g) => safeCall(() => rbac.can(g, q), false));
+  const shared = new Set(baseline.flatMap((g) => safeCall(() => rbac.riskyChecksOf(g), [])));
+  const riskyChecks = safeCall(() => rbac.riskyChecksOf(subject), []).filter((c) => !shared.has(c));
   const reasons: string[] = [];
   let level: Power["level"] | undefined = riskyChecks.length ? "medium" : undefined;
   let readsAllSecrets = false;
@@ -126,8 +124,8 @@ function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): 
   const bindings: ResourceRef[] = [];
   for (const p of PROBES) {
     const query = p.query(namespace);
-    if (!safe(() => rbac.can(subject, query), false) || everyoneCan(query)) continue;
-    for (const path of safe(() => rbac.whoCan(query), []))
+    if (!safeCall(() => rbac.can(subject, query), false) || everyoneCan(query)) continue;
+    for (const path of safeCall(() => rbac.whoCan(query), []))
       if (appliesTo(path.subject, subject) && !bindings.some((b) => refKey(b) === refKey(path.binding)))
         bindings.push(path.binding);
     // "read secrets in its namespace" adds nothing once it can read them everywhere.
@@ -136,7 +134,7 @@ function computePower(rbac: RbacModel, subject: SubjectRef, namespace: string): 
     if (!reasons.includes(p.reason) && !(p.secrets === "all" && readsAllSecrets)) reasons.push(p.reason);
     if (p.secrets === "all") readsAllSecrets = true;
     if (p.pods) createsPods = true;
-    if (!level || RANK[p.level] < RANK[level]) level = p.level;
+    if (!level || severityRank(p.level) < severityRank(level)) level = p.level;
   }
   if (!level) return undefined;
   if (reasons.length === 0) reasons.push(`do what ${riskyChecks.join(", ")} flags`);
@@ -153,15 +151,6 @@ function appliesTo(bound: SubjectRef, who: SubjectRef): boolean {
       bound.name,
     );
   return who.kind === "User" && who.name !== "system:anonymous" && bound.name === "system:authenticated";
-}
-
-/** A model from another engine must not take this one down (invariant 5). */
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f() ?? fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 export function subjectLabel(s: SubjectRef): string {

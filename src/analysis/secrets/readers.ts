@@ -35,10 +35,6 @@ function isControlPlane(s: SubjectRef): boolean {
   return s.namespace === "kube-system";
 }
 
-function subjectKey(s: SubjectRef): string {
-  return `${s.kind}/${s.namespace ?? ""}/${s.name}`;
-}
-
 /** Service accounts of workloads that use each Secret, by "ns/secret". */
 function expectedReaders(store: Store): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -46,7 +42,7 @@ function expectedReaders(store: Store): Map<string, Set<string>> {
     const key = `${ns}/${secret}`;
     let set = out.get(key);
     if (!set) out.set(key, (set = new Set()));
-    set.add(subjectKey(sa));
+    set.add(refKey(sa));
   };
   for (const w of workloadsIn(store)) for (const s of secretsUsedBy(w)) add(w.namespace, s, serviceAccountOf(w));
   // A legacy token Secret belongs to its service account.
@@ -69,7 +65,7 @@ function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | und
       paths = []; // another engine's bug must not take this one down
     }
     for (const p of paths) {
-      const key = subjectKey(p.subject);
+      const key = refKey(p.subject);
       let r = bySubject.get(key);
       if (!r) {
         r = {
@@ -86,7 +82,7 @@ function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | und
     }
   }
   return [...bySubject.values()].sort(
-    (a, b) => Number(b.broad) - Number(a.broad) || subjectKey(a.subject).localeCompare(subjectKey(b.subject)),
+    (a, b) => Number(b.broad) - Number(a.broad) || refKey(a.subject).localeCompare(refKey(b.subject)),
   );
 }
 

@@ -2,6 +2,7 @@
 // list's resourceVersion with bookmarks, relist on 410 Gone, capped jittered
 // backoff on any other error, and a slow retry when RBAC forbids the kind.
 // It keeps the objects it has emitted so a relist converges to the exact state.
+import { isRecord } from "../../util/record.js";
 import type { KindInfo, KObject } from "../objects.js";
 import { project } from "../project.js";
 import type { KindState, SourceEvent } from "../source.js";
@@ -36,10 +37,6 @@ export interface WatcherOptions {
 
 // A TUI user waits for the reconnect: cap at 10 s (18 requests per 10 s is nothing for an API server).
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 10_000 };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function resourceVersionOf(v: unknown): string | undefined {
   if (!isRecord(v) || !isRecord(v.metadata)) return undefined;

@@ -43,10 +43,6 @@ function probeResourceMatches(ruleResource: string, probe: string): boolean {
   return ruleResource === "*" || ruleResource.startsWith(probe.slice(0, -1));
 }
 
-export function scopeText(scope: string): string {
-  return scope === "cluster" ? "cluster-wide" : `in namespace ${scope}`;
-}
-
 export function severityFor(check: RiskyCheck, scope: string): Severity {
   return scope === "cluster" ? check.meta.severity : check.namespaced;
 }
