@@ -41,11 +41,15 @@ async function waitScreen(t: TmuxSession, what: string, predicate: (s: string) =
   return s;
 }
 
-/** The finding rows of the list (the activity feed also names resources). */
+/**
+ * The finding rows of the pods panel: the first column of the 160-wide grid (the other
+ * cells, and the activity feed beside them, also name pods — "resolved … Pod live/r-1").
+ */
 function findingRows(screen: string): string {
   return screen
     .split("\n")
-    .filter((l) => /^\s*(CRIT|HIGH|MED|LOW|INFO)\b/.test(l))
+    .map((l) => l.slice(0, 54))
+    .filter((l) => /^[\s>]*(CRIT|HIGH|MED|LOW|INFO)\b/.test(l))
     .join("\n");
 }
 
