@@ -360,6 +360,11 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     }
     // The panel lists.
     if (input === "/") return setMode("filter");
+    // Keys typed while a frame is being computed arrive as one chunk ("jjjk"): move by the net count.
+    if (input.length > 1 && /^[jk]+$/.test(input)) {
+      const down = input.split("").filter((c) => c === "j").length;
+      return select(selected + down - (input.length - down));
+    }
     if (input === "j" || key.downArrow) select(selected + 1);
     else if (input === "k" || key.upArrow) select(selected - 1);
     else if (input === "g" || key.home) select(0);

@@ -45,6 +45,22 @@ describe("App: panel list", () => {
     expect(cursorRow(await press(KEYS.pageUp))).toBe(first);
   });
 
+  it("moves by the net count when several j/k arrive in one input chunk", async () => {
+    const objects = Array.from({ length: 40 }, (_, i) => privilegedPod(`p${String(i).padStart(2, "0")}`));
+    const { press } = await open({ objects });
+    const cursorRow = (f: string) => findingRows(f).find((l) => l.startsWith(">"))!;
+    const one = async (...keys: string[]) => {
+      let f = "";
+      for (const k of keys) f = await press(k);
+      return cursorRow(f);
+    };
+    const first = cursorRow(await press());
+    const threeDown = await one("j", "j", "j");
+    await press("g");
+    expect(cursorRow(await press("jjj"))).toBe(threeDown);
+    expect(cursorRow(await press("jkkkk"))).toBe(first);
+  });
+
   it("keeps the selection on the same finding when rows move", async () => {
     const { press, source, frame } = await open();
     const selected = findingRows(await press("j")).find((l) => l.startsWith(">"))!;
