@@ -104,7 +104,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
     const to = Math.min(yaml.lines.length - 1, yaml.highlight.to + 1, from + 8);
     for (let i = from; i <= to; i++) out.push(yaml.lines[i]!);
   } else if (finding?.path) out.push({ text: `field: ${finding.path}`, tone: "hl" });
-  const related = relatedOf(obj, ref, store, result.models, finding);
+  const related = relatedOf(obj, store, result.models, finding);
   if (related.length) {
     out.push(section("related (Enter opens)"));
     for (const r of related) {

@@ -24,7 +24,6 @@ const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"):
 
 export function relatedOf(
   obj: KObject | undefined,
-  _target: ResourceRef,
   store: Store,
   models: ReadonlyMap<string, unknown>,
   finding?: Finding,
