@@ -48,7 +48,8 @@ function lineOf(text: string, offset: number, starts: number[]): number {
 }
 
 export function objectYaml(obj: KObject, path?: string): ObjectYaml {
-  const text = stringify(tidy(obj), { lineWidth: 0 });
+  // Store objects share equal subtrees (cluster/intern.ts): write each in full, never as a YAML alias.
+  const text = stringify(tidy(obj), { lineWidth: 0, aliasDuplicateObjects: false });
   // Each line goes through sanitize: annotations and env values are free text from the cluster.
   const lines = text.replace(/\n$/, "").split("\n").map(sanitize);
   if (!path) return { lines };

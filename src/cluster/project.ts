@@ -2,11 +2,18 @@
 // needs before it is stored. This is the one place that lists what a Secret keeps:
 // its metadata and, from files, its key names — never a value.
 import { isRecord, stringMap } from "../util/record.js";
+import { Interner } from "./intern.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 export class ProjectionError extends Error {}
+
+/**
+ * Shares equal subtrees and strings between projected objects: at 150,000 pods most
+ * of a pod's spec equals its siblings'. Projected objects are therefore read-only.
+ */
+const interner = new Interner();
 
 function ownerRefs(v: unknown): OwnerReference[] {
   if (!Array.isArray(v)) return [];
@@ -41,15 +48,15 @@ function projectMeta(raw: unknown, kind: string): ObjectMeta {
   if (!isRecord(raw)) throw new ProjectionError(`${kind} has no metadata`);
   const name = raw.name;
   if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
-  const namespace = typeof raw.namespace === "string" && raw.namespace ? raw.namespace : undefined;
+  const namespace = typeof raw.namespace === "string" && raw.namespace ? interner.string(raw.namespace) : undefined;
   const annotations = stringMap(raw.annotations);
   delete annotations[LAST_APPLIED];
   const meta: ObjectMeta = {
     name,
     uid: typeof raw.uid === "string" && raw.uid ? raw.uid : `local:${kind}/${namespace ?? ""}/${name}`,
-    labels: stringMap(raw.labels),
-    annotations,
-    ownerReferences: ownerRefs(raw.ownerReferences),
+    labels: interner.value(stringMap(raw.labels)),
+    annotations: interner.value(annotations),
+    ownerReferences: interner.value(ownerRefs(raw.ownerReferences)),
   };
   if (namespace) meta.namespace = namespace;
   if (typeof raw.resourceVersion === "string") meta.resourceVersion = raw.resourceVersion;
@@ -96,16 +103,18 @@ export function project(raw: unknown, kindHint?: string): KObject | undefined {
   const rawMeta = raw.metadata;
   const metadata = projectMeta(rawMeta, kind);
   const obj: KObject = {
-    apiVersion: typeof raw.apiVersion === "string" && rawKind === kind ? raw.apiVersion : info.apiVersion,
-    kind,
+    apiVersion: interner.string(
+      typeof raw.apiVersion === "string" && rawKind === kind ? raw.apiVersion : info.apiVersion,
+    ),
+    kind: info.kind,
     metadata,
   };
-  for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = raw[field];
+  for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = interner.value(raw[field]);
   if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
-    obj.status = { phase: raw.status.phase };
+    obj.status = interner.value({ phase: raw.status.phase });
   }
   if (kind === "ConfigMap") {
-    obj.data = stringMap(raw.data);
+    obj.data = interner.value(stringMap(raw.data));
     if (isRecord(raw.binaryData)) obj.binaryDataKeys = Object.keys(raw.binaryData).sort();
   }
   if (kind === "Secret") {

@@ -77,7 +77,8 @@ export function renderPatch(plan: FixPlan, dir?: string): RenderedPatch {
   const filePath = dir ? `${dir.replace(/\/+$/, "")}/${fileName}` : fileName;
   const docs = [plan.body, ...plan.extraManifests].filter((d): d is Record<string, unknown> => !!d);
   const parts = docs.map((body, i) => {
-    const doc = new Document(body);
+    // Bodies copy parts of store objects, which share equal subtrees: never write them as YAML aliases.
+    const doc = new Document(body, { aliasDuplicateObjects: false });
     if (i === 0) doc.commentBefore = headerComment(plan, filePath);
     return doc.toString({ lineWidth: 0 });
   });
