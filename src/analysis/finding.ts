@@ -1,5 +1,6 @@
 import type { ResourceRef } from "../cluster/objects.js";
 import { stableHash } from "../util/hash.js";
+import { sharedString } from "../util/shared-string.js";
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -90,12 +91,13 @@ export function makeFinding(input: FindingInput): Finding {
     check: input.meta.id,
     panel: input.meta.panel,
     severity: input.severity ?? input.meta.severity,
-    title: input.title ?? input.meta.title,
-    message: input.message,
+    title: input.title === undefined ? input.meta.title : sharedString(input.title),
+    // Messages and paths repeat across workloads ("container "app" runs privileged…"): one copy each.
+    message: sharedString(input.message),
     resource: r,
   };
-  if (input.container !== undefined) f.container = input.container;
-  if (input.path !== undefined) f.path = input.path;
+  if (input.container !== undefined) f.container = sharedString(input.container);
+  if (input.path !== undefined) f.path = sharedString(input.path);
   if (input.fix) f.fix = input.fix;
   if (input.related?.length) f.related = input.related;
   if (input.chain?.length) f.chain = input.chain;

@@ -50,7 +50,7 @@ export class Interner {
   private strings = new Map<string, number>();
   private stringList: string[] = [];
   /** Interned objects and arrays by content hash (a bucket on collision). */
-  private nodes = new Map<number, object | object[]>();
+  private nodes = new Map<number, object>();
   private entries = 0;
   /** Hash of the last value interned (UNIQUE when it cannot be shared). */
   private hash = 0;
@@ -136,8 +136,8 @@ export class Interner {
       h = 0x7f4a7c15;
       for (const k in v as Json) {
         if (!Object.hasOwn(v as Json, k)) continue;
-        this.stringId(k);
-        h = mix(h, this.hash === UNIQUE ? k.length : this.hash);
+        // Keys are hashed by shape only (the comparison on a hit is exact): a table lookup per key costs more.
+        h = mix(h, (k.length << 16) ^ (k.charCodeAt(0) << 8) ^ k.charCodeAt(k.length - 1));
         const value = this.intern((v as Json)[k], depth + 1);
         if (k === "__proto__") {
           // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
@@ -164,20 +164,19 @@ export class Interner {
       this.entries++;
       return node;
     }
-    // A bucket is an array of candidates, wrapped so it is not mistaken for an interned array.
-    if (isBucket(found)) {
+    if (found instanceof Bucket) {
       for (const c of found.items) if (sameShallow(c, node)) return c;
       found.items.push(node);
     } else {
       if (sameShallow(found, node)) return found;
-      this.nodes.set(h, { [BUCKET]: true, items: [found, node] } as unknown as object);
+      this.nodes.set(h, new Bucket([found, node]));
     }
     this.entries++;
     return node;
   }
 }
 
-const BUCKET = Symbol("bucket");
-function isBucket(v: object): v is { items: object[] } {
-  return (v as { [BUCKET]?: boolean })[BUCKET] === true;
+/** Candidates sharing one hash (a class, so it is never mistaken for an interned array). */
+class Bucket {
+  constructor(readonly items: object[]) {}
 }

@@ -13,7 +13,14 @@ export class ProjectionError extends Error {}
  * Shares equal subtrees and strings between projected objects: at 150,000 pods most
  * of a pod's spec equals its siblings'. Projected objects are therefore read-only.
  */
-const interner = new Interner();
+const sharing = new Interner();
+const val = <T>(interner: Interner | undefined, v: T): T => (interner ? interner.value(v) : v);
+const str = (interner: Interner | undefined, s: string): string => (interner ? interner.string(s) : s);
+
+export interface ProjectOptions {
+  /** Share equal subtrees with earlier objects (default true; false only to prove sharing changes nothing). */
+  share?: boolean;
+}
 
 function ownerRefs(v: unknown): OwnerReference[] {
   if (!Array.isArray(v)) return [];
@@ -44,19 +51,19 @@ function lastAppliedSecretKeys(annotation: string | undefined): string[] {
   }
 }
 
-function projectMeta(raw: unknown, kind: string): ObjectMeta {
+function projectMeta(raw: unknown, kind: string, interner: Interner | undefined): ObjectMeta {
   if (!isRecord(raw)) throw new ProjectionError(`${kind} has no metadata`);
   const name = raw.name;
   if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
-  const namespace = typeof raw.namespace === "string" && raw.namespace ? interner.string(raw.namespace) : undefined;
+  const namespace = typeof raw.namespace === "string" && raw.namespace ? str(interner, raw.namespace) : undefined;
   const annotations = stringMap(raw.annotations);
   delete annotations[LAST_APPLIED];
   const meta: ObjectMeta = {
     name,
     uid: typeof raw.uid === "string" && raw.uid ? raw.uid : `local:${kind}/${namespace ?? ""}/${name}`,
-    labels: interner.value(stringMap(raw.labels)),
-    annotations: interner.value(annotations),
-    ownerReferences: interner.value(ownerRefs(raw.ownerReferences)),
+    labels: val(interner, stringMap(raw.labels)),
+    annotations: val(interner, annotations),
+    ownerReferences: val(interner, ownerRefs(raw.ownerReferences)),
   };
   if (namespace) meta.namespace = namespace;
   if (typeof raw.resourceVersion === "string") meta.resourceVersion = raw.resourceVersion;
@@ -93,7 +100,8 @@ const KEEP: Record<string, readonly string[]> = {
  * Returns undefined for kinds kubeward does not read; throws ProjectionError for
  * objects it reads but cannot make sense of.
  */
-export function project(raw: unknown, kindHint?: string): KObject | undefined {
+export function project(raw: unknown, kindHint?: string, options: ProjectOptions = {}): KObject | undefined {
+  const interner = options.share === false ? undefined : sharing;
   if (!isRecord(raw)) throw new ProjectionError("document is not an object");
   const rawKind = typeof raw.kind === "string" ? raw.kind : undefined;
   const kind = rawKind === "PartialObjectMetadata" || !rawKind ? kindHint : rawKind;
@@ -101,20 +109,21 @@ export function project(raw: unknown, kindHint?: string): KObject | undefined {
   const info = kindInfo(kind);
   if (!info) return undefined;
   const rawMeta = raw.metadata;
-  const metadata = projectMeta(rawMeta, kind);
+  const metadata = projectMeta(rawMeta, kind, interner);
   const obj: KObject = {
-    apiVersion: interner.string(
+    apiVersion: str(
+      interner,
       typeof raw.apiVersion === "string" && rawKind === kind ? raw.apiVersion : info.apiVersion,
     ),
     kind: info.kind,
     metadata,
   };
-  for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = interner.value(raw[field]);
+  for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = val(interner, raw[field]);
   if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
-    obj.status = interner.value({ phase: raw.status.phase });
+    obj.status = val(interner, { phase: raw.status.phase });
   }
   if (kind === "ConfigMap") {
-    obj.data = interner.value(stringMap(raw.data));
+    obj.data = val(interner, stringMap(raw.data));
     if (isRecord(raw.binaryData)) obj.binaryDataKeys = Object.keys(raw.binaryData).sort();
   }
   if (kind === "Secret") {
