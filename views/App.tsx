@@ -5,7 +5,6 @@ import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
-import { filterFindings } from "../src/app/filter.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/app/patches.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
 import { severityCounts } from "../src/report/text.js";
@@ -17,6 +16,7 @@ import { PanelTabs } from "./PanelTabs.js";
 import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScreenLines } from "./screens.js";
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
+import { useFiltered } from "./useFiltered.js";
 
 function useSnapshot(controller: Controller): Snapshot {
   const [snap, setSnap] = useState(controller.current);
@@ -96,14 +96,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as PanelLists;
   }, [all, scope]);
-  const lists = useMemo(
-    () =>
-      Object.fromEntries(PANELS.map((p) => [p, filterFindings(scoped[p], filters[p] ?? "")])) as Record<
-        Panel,
-        readonly Finding[]
-      >,
-    [scoped, filters],
-  );
+  const lists = useFiltered(scoped, filters, panel);
   const counts = useMemo(
     () => severityCounts({ ...snap.result, findings: PANELS.flatMap((p) => scoped[p]) }),
     [snap, scoped],
@@ -124,14 +117,17 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
 
   // Before the user moves, the cursor still follows the finding it was shown on, so a
   // new finding arriving above it does not change what Enter opens.
-  const shown = useRef<Partial<Record<Panel, string>>>({});
+  type Shown = { want: string | undefined; id: string | undefined; at: number; list: readonly Finding[] };
+  const shown = useRef<Partial<Record<Panel, Shown>>>({});
   const indexIn = (p: Panel) => {
-    const id = selectedId[p] ?? shown.current[p];
-    const at = Math.max(
-      0,
-      lists[p].findIndex((f) => f.id === id),
-    );
-    shown.current[p] = lists[p][at]?.id;
+    const last = shown.current[p];
+    const want = selectedId[p] ?? last?.id;
+    const list = lists[p];
+    // The last answer, or the row it was on, before a search: a search of a 200,000-row list per render adds up.
+    let at = last?.at ?? 0;
+    if (!(last?.list === list && last.want === want) && list[at]?.id !== want)
+      at = Math.max(0, want === undefined ? 0 : list.findIndex((f) => f.id === want));
+    shown.current[p] = { want, id: list[at]?.id, at, list };
     return at;
   };
   const selected = indexIn(panel);
