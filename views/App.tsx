@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { type Finding, PANEL_TITLES, PANELS, type Panel, severityRank } from "../src/analysis/finding.js";
+import { type Finding, PANEL_TITLES, PANELS, type Panel, SEVERITIES } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
@@ -26,21 +26,50 @@ function useSnapshot(controller: Controller): Snapshot {
 
 type PanelLists = Record<Panel, Finding[]>;
 
-/** Every panel's list, sorted by severity then most recently appeared, in one pass per snapshot. */
+/**
+ * Every panel's list, sorted by severity then most recently appeared, in one pass
+ * per snapshot: findings go to a bucket per panel and severity; only those that
+ * appeared after the baseline are sorted (by time); the rest keep the result's order,
+ * as the stable sort this replaces kept them.
+ */
 export function panelLists(snap: Snapshot): PanelLists {
-  const lists = Object.fromEntries(PANELS.map((p) => [p, [] as Finding[]])) as PanelLists;
-  for (const f of snap.result.findings) lists[f.panel].push(f);
   const seen = snap.firstSeen;
-  for (const p of PANELS)
-    lists[p].sort(
-      (a, b) => severityRank(a.severity) - severityRank(b.severity) || (seen.get(b.id) ?? 0) - (seen.get(a.id) ?? 0),
-    );
+  const buckets = new Map<string, { recent: Finding[]; old: Finding[] }>();
+  const bucket = (p: Panel, s: Finding["severity"]) => {
+    const key = `${p} ${s}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { recent: [], old: [] }));
+    return b;
+  };
+  for (const f of snap.result.findings) {
+    const b = bucket(f.panel, f.severity);
+    if ((seen.get(f.id) ?? 0) > 0) b.recent.push(f);
+    else b.old.push(f);
+  }
+  const lists = {} as PanelLists;
+  for (const p of PANELS) {
+    const list: Finding[] = [];
+    for (const s of SEVERITIES) {
+      const b = buckets.get(`${p} ${s}`);
+      if (!b) continue;
+      b.recent.sort((a, c) => (seen.get(c.id) ?? 0) - (seen.get(a.id) ?? 0));
+      for (const f of b.recent) list.push(f);
+      for (const f of b.old) list.push(f);
+    }
+    lists[p] = list;
+  }
   return lists;
 }
 
 /** Panel order: severity, then the most recently appeared first. */
 export function panelFindings(snap: Snapshot, panel: Panel): Finding[] {
   return panelLists(snap)[panel];
+}
+
+/** A finding by id, the map built on the first call. */
+function lazyIndex(findings: readonly Finding[]): { get(id: string): Finding | undefined } {
+  let map: Map<string, Finding> | undefined;
+  return { get: (id) => (map ??= new Map(findings.map((f) => [f.id, f]))).get(id) };
 }
 
 /** A drill-down level above the panel lists; Esc pops one. */
@@ -97,11 +126,14 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     ) as PanelLists;
   }, [all, scope]);
   const lists = useFiltered(scoped, filters, panel);
-  const counts = useMemo(
-    () => severityCounts({ ...snap.result, findings: PANELS.flatMap((p) => scoped[p]) }),
-    [snap, scoped],
-  );
-  const byId = useMemo(() => new Map(snap.result.findings.map((f) => [f.id, f])), [snap]);
+  const counts = useMemo(() => {
+    if (scoped === all) return severityCounts(snap.result);
+    const c = severityCounts({ findings: [] });
+    for (const p of PANELS) for (const f of scoped[p]) c[f.severity]++;
+    return c;
+  }, [snap, all, scoped]);
+  // Built on first use (drill-down screens, marks), not for every snapshot.
+  const byId = useMemo(() => lazyIndex(snap.result.findings), [snap]);
 
   // Layout: a grid of panels on a wide terminal, tabs on a narrow one.
   const headerRows = info.note ? 3 : 2;

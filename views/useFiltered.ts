@@ -19,7 +19,8 @@ export function useFiltered(lists: Lists, filters: Partial<Record<Panel, string>
   const filterers = useRef(new Map<Panel, FindingFilter>());
   const filterer = (p: Panel): FindingFilter => {
     let f = filterers.current.get(p);
-    if (f?.list !== lists[p]) filterers.current.set(p, (f = new FindingFilter(lists[p])));
+    // A new list (a new analysis result): its index starts from the old one's.
+    if (f?.list !== lists[p]) filterers.current.set(p, (f = new FindingFilter(lists[p], f)));
     return f;
   };
 

@@ -169,4 +169,25 @@ describe("FindingFilter: narrowing and the cache", () => {
     expect(slices).toBeGreaterThan(0);
     expect(ids(sliced.filter("ns-3 pod-1"))).toEqual(ids(new FindingFilter(many).filter("ns-3 pod-1")));
   });
+
+  it("a filter built from the previous list's index gives the results of a fresh one", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbFinding, { maxLength: 40 }),
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        fc.array(arbFinding, { maxLength: 10 }),
+        fc.array(fc.constantFrom("a", "b", "c", "ro", "b/a", "x"), { minLength: 1, maxLength: 4 }),
+        (before, keep, added, queries) => {
+          const previous = new FindingFilter(before);
+          previous.prepare();
+          // The next result: some findings gone, new ones in between, the rest the same objects in the same order.
+          const after = before.filter((_, i) => keep[i] ?? true);
+          added.forEach((f, i) => after.splice((i * 7) % (after.length + 1), 0, f));
+          const next = new FindingFilter(after, previous);
+          for (const q of queries) expect(ids(next.filter(q))).toEqual(ids(new FindingFilter(after).filter(q)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -59,12 +59,18 @@ class Index {
   readonly labels: string;
   readonly start: Int32Array;
 
-  constructor(parts: { head: string[]; tail: string[]; group: Int32Array; labels: string; start: Int32Array }) {
+  /** The list it indexes and how its groups were found (a rebuild for the next list starts from them). */
+  readonly list: readonly Finding[];
+  readonly groups: Groups;
+
+  constructor(parts: Pick<Index, "head" | "tail" | "group" | "labels" | "start" | "list" | "groups">) {
     this.head = parts.head;
     this.tail = parts.tail;
     this.group = parts.group;
     this.labels = parts.labels;
     this.start = parts.start;
+    this.list = parts.list;
+    this.groups = parts.groups;
   }
 
   label(i: number): string {
@@ -153,32 +159,79 @@ class Index {
   }
 }
 
-/** Builds an Index a slice at a time (it can take 200 ms at 200,000 findings). */
+/** Groups by message first (its hash is cached on the string), then by the other fields. */
+interface Groups {
+  byMessage: Map<string, number>;
+  /** Per group: its first finding, and the next group with the same message (-1: none). */
+  first: Finding[];
+  next: number[];
+}
+
+/** How far ahead in the previous list a finding is looked for (findings removed since). */
+const RESYNC = 16;
+
+/**
+ * Builds an Index a slice at a time (it can take 200 ms at 200,000 findings). Given
+ * the index of the previous list (the same panel before this analysis result), a
+ * finding object that is still there keeps its group and label: both lists are in
+ * the same order, so one forward walk over the old list finds them.
+ */
 class IndexBuilder {
-  private readonly head: string[] = [];
-  private readonly tail: string[] = [];
+  private readonly head: string[];
+  private readonly tail: string[];
   private readonly group: Int32Array;
   private readonly labels: string[];
-  /** Group by message first (its hash is cached on the string), then by the other fields. */
-  private readonly byMessage = new Map<string, number>();
-  private readonly first: Finding[] = [];
-  private readonly next: number[] = [];
+  private readonly groups: Groups;
   private i = 0;
+  /** Position in the previous index's list. */
+  private j = 0;
 
-  constructor(private readonly list: readonly Finding[]) {
+  constructor(
+    private readonly list: readonly Finding[],
+    private readonly previous?: Index,
+  ) {
     this.group = new Int32Array(list.length);
     this.labels = new Array<string>(list.length);
+    this.head = previous ? [...previous.head] : [];
+    this.tail = previous ? [...previous.tail] : [];
+    this.groups = previous
+      ? {
+          byMessage: new Map(previous.groups.byMessage),
+          first: [...previous.groups.first],
+          next: [...previous.groups.next],
+        }
+      : { byMessage: new Map(), first: [], next: [] };
+  }
+
+  /** Where finding f sits in the previous list, near the walk's position; -1 if not there. */
+  private reuse(f: Finding): number {
+    const old = this.previous?.list;
+    if (!old) return -1;
+    const end = Math.min(old.length, this.j + RESYNC);
+    for (let k = this.j; k < end; k++)
+      if (old[k] === f) {
+        this.j = k + 1;
+        return k;
+      }
+    return -1;
   }
 
   /** Works until performance.now() passes `until`; returns the Index once every finding is in. */
   step(until = Number.POSITIVE_INFINITY): Index | undefined {
-    const { list, head, tail, first, next } = this;
+    const { list, head, tail, previous } = this;
+    const { byMessage, first, next } = this.groups;
     const n = list.length;
     while (this.i < n) {
       const end = Math.min(n, this.i + 2048);
       for (let i = this.i; i < end; i++) {
         const f = list[i]!;
-        let g = this.byMessage.get(f.message);
+        const was = this.reuse(f);
+        if (previous && was >= 0) {
+          this.group[i] = previous.group[was]!;
+          this.labels[i] = previous.label(was);
+          continue;
+        }
+        let g = byMessage.get(f.message);
         let last = -1;
         while (g !== undefined && !sameGroup(first[g]!, f)) {
           last = g;
@@ -186,7 +239,7 @@ class IndexBuilder {
         }
         if (g === undefined) {
           g = head.length;
-          if (last < 0) this.byMessage.set(f.message, g);
+          if (last < 0) byMessage.set(f.message, g);
           else next[last] = g;
           next.push(-1);
           first.push(f);
@@ -215,7 +268,7 @@ class IndexBuilder {
       at += labels[i]!.length + 1;
     }
     start[n] = at;
-    return new Index({ head, tail, group: this.group, labels: lower, start });
+    return new Index({ head, tail, group: this.group, labels: lower, start, list, groups: this.groups });
   }
 }
 
@@ -260,7 +313,16 @@ export class FindingFilter {
   private builder: IndexBuilder | undefined;
   private cache = new Map<string, Entry>();
 
-  constructor(readonly list: readonly Finding[]) {}
+  /** The index of the list this one replaces (the same panel, one result earlier): a rebuild starts from it. */
+  private replaced: Index | undefined;
+
+  /** `previous`: the filter of the list this one replaces. */
+  constructor(
+    readonly list: readonly Finding[],
+    previous?: FindingFilter,
+  ) {
+    this.replaced = previous?.index ?? previous?.replaced;
+  }
 
   /** Builds the index now, or what is left of it. */
   prepare(): void {
@@ -270,7 +332,13 @@ export class FindingFilter {
   /** Builds the index for at most `ms` (in idle time, ahead of the first key); true once it is complete. */
   prepareFor(ms: number): boolean {
     if (!this.index) {
-      this.builder ??= new IndexBuilder(this.list);
+      // Groups only accumulate across rebuilds: start afresh once most are gone.
+      const base = this.replaced;
+      this.builder ??= new IndexBuilder(
+        this.list,
+        base && base.head.length <= 2 * this.list.length + 1000 ? base : undefined,
+      );
+      this.replaced = undefined;
       this.index = this.builder.step(performance.now() + ms);
       if (this.index) this.builder = undefined;
     }
