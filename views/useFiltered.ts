@@ -11,7 +11,7 @@ import { FindingFilter, tokensOf } from "../src/app/filter.js";
 export type Lists = Record<Panel, readonly Finding[]>;
 
 /** Quiet time after a new list before its index is built (a burst of results builds once). */
-const IDLE_MS = 200;
+const IDLE_MS = 100;
 /** Longest slice of index building between two turns of the event loop (keys are read between). */
 const SLICE_MS = 8;
 

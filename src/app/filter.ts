@@ -231,6 +231,13 @@ class IndexBuilder {
           this.labels[i] = previous.label(was);
           continue;
         }
+        // Neighbours in a panel list often share a group: try the last one before the map.
+        const prev = i > 0 ? list[i - 1]! : undefined;
+        if (prev && prev.message === f.message && sameGroup(prev, f)) {
+          this.group[i] = this.group[i - 1]!;
+          this.labels[i] = refLabel(f.resource);
+          continue;
+        }
         let g = byMessage.get(f.message);
         let last = -1;
         while (g !== undefined && !sameGroup(first[g]!, f)) {
