@@ -182,7 +182,7 @@ describe("FindingFilter: narrowing and the cache", () => {
           previous.prepare();
           // The next result: some findings gone, new ones in between, the rest the same objects in the same order.
           const after = before.filter((_, i) => keep[i] ?? true);
-          added.forEach((f, i) => after.splice((i * 7) % (after.length + 1), 0, f));
+          for (const [i, f] of added.entries()) after.splice((i * 7) % (after.length + 1), 0, f);
           const next = new FindingFilter(after, previous);
           for (const q of queries) expect(ids(next.filter(q))).toEqual(ids(new FindingFilter(after).filter(q)));
         },
