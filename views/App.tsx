@@ -1,11 +1,10 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { type Finding, PANEL_TITLES, PANELS, type Panel, severityRank } from "../src/analysis/finding.js";
+import { type Finding, PANEL_TITLES, PANELS, type Panel, SEVERITIES } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
-import { filterFindings } from "../src/app/filter.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/app/patches.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
 import { severityCounts } from "../src/report/text.js";
@@ -17,6 +16,7 @@ import { PanelTabs } from "./PanelTabs.js";
 import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScreenLines } from "./screens.js";
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
+import { useFiltered } from "./useFiltered.js";
 
 function useSnapshot(controller: Controller): Snapshot {
   const [snap, setSnap] = useState(controller.current);
@@ -26,21 +26,50 @@ function useSnapshot(controller: Controller): Snapshot {
 
 type PanelLists = Record<Panel, Finding[]>;
 
-/** Every panel's list, sorted by severity then most recently appeared, in one pass per snapshot. */
+/**
+ * Every panel's list, sorted by severity then most recently appeared, in one pass
+ * per snapshot: findings go to a bucket per panel and severity; only those that
+ * appeared after the baseline are sorted (by time); the rest keep the result's order,
+ * as the stable sort this replaces kept them.
+ */
 export function panelLists(snap: Snapshot): PanelLists {
-  const lists = Object.fromEntries(PANELS.map((p) => [p, [] as Finding[]])) as PanelLists;
-  for (const f of snap.result.findings) lists[f.panel].push(f);
   const seen = snap.firstSeen;
-  for (const p of PANELS)
-    lists[p].sort(
-      (a, b) => severityRank(a.severity) - severityRank(b.severity) || (seen.get(b.id) ?? 0) - (seen.get(a.id) ?? 0),
-    );
+  const buckets = new Map<string, { recent: Finding[]; old: Finding[] }>();
+  const bucket = (p: Panel, s: Finding["severity"]) => {
+    const key = `${p} ${s}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { recent: [], old: [] }));
+    return b;
+  };
+  for (const f of snap.result.findings) {
+    const b = bucket(f.panel, f.severity);
+    if ((seen.get(f.id) ?? 0) > 0) b.recent.push(f);
+    else b.old.push(f);
+  }
+  const lists = {} as PanelLists;
+  for (const p of PANELS) {
+    const list: Finding[] = [];
+    for (const s of SEVERITIES) {
+      const b = buckets.get(`${p} ${s}`);
+      if (!b) continue;
+      b.recent.sort((a, c) => (seen.get(c.id) ?? 0) - (seen.get(a.id) ?? 0));
+      for (const f of b.recent) list.push(f);
+      for (const f of b.old) list.push(f);
+    }
+    lists[p] = list;
+  }
   return lists;
 }
 
 /** Panel order: severity, then the most recently appeared first. */
 export function panelFindings(snap: Snapshot, panel: Panel): Finding[] {
   return panelLists(snap)[panel];
+}
+
+/** A finding by id, the map built on the first call. */
+function lazyIndex(findings: readonly Finding[]): { get(id: string): Finding | undefined } {
+  let map: Map<string, Finding> | undefined;
+  return { get: (id) => (map ??= new Map(findings.map((f) => [f.id, f]))).get(id) };
 }
 
 /** A drill-down level above the panel lists; Esc pops one. */
@@ -96,19 +125,15 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as PanelLists;
   }, [all, scope]);
-  const lists = useMemo(
-    () =>
-      Object.fromEntries(PANELS.map((p) => [p, filterFindings(scoped[p], filters[p] ?? "")])) as Record<
-        Panel,
-        readonly Finding[]
-      >,
-    [scoped, filters],
-  );
-  const counts = useMemo(
-    () => severityCounts({ ...snap.result, findings: PANELS.flatMap((p) => scoped[p]) }),
-    [snap, scoped],
-  );
-  const byId = useMemo(() => new Map(snap.result.findings.map((f) => [f.id, f])), [snap]);
+  const lists = useFiltered(scoped, filters, panel);
+  const counts = useMemo(() => {
+    if (scoped === all) return severityCounts(snap.result);
+    const c = severityCounts({ findings: [] });
+    for (const p of PANELS) for (const f of scoped[p]) c[f.severity]++;
+    return c;
+  }, [snap, all, scoped]);
+  // Built on first use (drill-down screens, marks), not for every snapshot.
+  const byId = useMemo(() => lazyIndex(snap.result.findings), [snap]);
 
   // Layout: a grid of panels on a wide terminal, tabs on a narrow one.
   const headerRows = info.note ? 3 : 2;
@@ -124,14 +149,17 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
 
   // Before the user moves, the cursor still follows the finding it was shown on, so a
   // new finding arriving above it does not change what Enter opens.
-  const shown = useRef<Partial<Record<Panel, string>>>({});
+  type Shown = { want: string | undefined; id: string | undefined; at: number; list: readonly Finding[] };
+  const shown = useRef<Partial<Record<Panel, Shown>>>({});
   const indexIn = (p: Panel) => {
-    const id = selectedId[p] ?? shown.current[p];
-    const at = Math.max(
-      0,
-      lists[p].findIndex((f) => f.id === id),
-    );
-    shown.current[p] = lists[p][at]?.id;
+    const last = shown.current[p];
+    const want = selectedId[p] ?? last?.id;
+    const list = lists[p];
+    // The last answer, or the row it was on, before a search: a search of a 200,000-row list per render adds up.
+    let at = last?.at ?? 0;
+    if (!(last?.list === list && last.want === want) && list[at]?.id !== want)
+      at = Math.max(0, want === undefined ? 0 : list.findIndex((f) => f.id === want));
+    shown.current[p] = { want, id: list[at]?.id, at, list };
     return at;
   };
   const selected = indexIn(panel);

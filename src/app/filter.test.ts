@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Finding, makeFinding } from "../analysis/finding.js";
-import { filterFindings, haystackOf, MAX_CANDIDATES } from "./filter.js";
+import { type Finding, makeFinding, type Severity } from "../analysis/finding.js";
+import { FindingFilter, filterFindings, haystackOf, MAX_RANKED, refines, tokensOf } from "./filter.js";
 
 const meta = {
   id: "pod.privileged",
@@ -21,6 +22,23 @@ const finding = (ns: string, name: string, container = "app"): Finding =>
 
 const list = [finding("shop", "frontend"), finding("shop", "backend"), finding("payments", "ledger", "worker")];
 
+/** The definition the index must agree with: tokens as substrings of haystackOf, else its letters in order. */
+function reference(list: readonly Finding[], query: string): Finding[] {
+  const tokens = tokensOf(query);
+  const substring = list.filter((f) => tokens.every((t) => haystackOf(f).includes(t)));
+  if (substring.length) return substring;
+  const needle = tokens.join("");
+  return list.filter((f) => {
+    const h = haystackOf(f);
+    let i = 0;
+    for (let j = 0; j < h.length && i < needle.length; j++) if (h[j] === needle[i]) i++;
+    return i === needle.length;
+  });
+}
+
+const ids = (fs: readonly Finding[]) => fs.map((f) => f.id);
+const sortedIds = (fs: readonly Finding[]) => ids(fs).sort();
+
 describe("filterFindings", () => {
   it("returns the list itself for an empty query", () => {
     expect(filterFindings(list, "  ")).toBe(list);
@@ -31,6 +49,7 @@ describe("filterFindings", () => {
     ["payments", ["ledger"]],
     ["shop end", ["frontend", "backend"]],
     ["WORKER", ["ledger"]],
+    ["pod shop/front", ["frontend"]],
     // A typo: no substring matches, the subsequence fallback and fuse still find it.
     ["frntend", ["frontend"]],
     ["zzzz", []],
@@ -45,16 +64,130 @@ describe("filterFindings", () => {
   it("ranks the closest match first", () => {
     const ranked = filterFindings([finding("x", "front-end-legacy"), finding("x", "frontend")], "frontend");
     expect(ranked[0]!.resource.name).toBe("frontend");
+    const typo = filterFindings([finding("x", "fxrxoxnxtxexnxd"), finding("x", "frontend")], "frntend");
+    expect(typo[0]!.resource.name).toBe("frontend");
   });
 
-  it("caches one lowercase haystack per finding", () => {
-    const f = finding("NS", "Name");
-    expect(haystackOf(f)).toBe(haystackOf(f));
-    expect(haystackOf(f)).toContain("pod ns/name");
+  it("the haystack holds severity, check, resource, container, title and message, lowercase", () => {
+    const h = haystackOf(finding("NS", "Name"));
+    expect(h).toContain("critical pod.privileged pod ns/name app privileged container");
   });
 
-  it("hands fuse at most MAX_CANDIDATES findings", () => {
-    const many = Array.from({ length: MAX_CANDIDATES + 500 }, (_, i) => finding("bulk", `pod-${i}`));
-    expect(filterFindings(many, "bulk").length).toBe(MAX_CANDIDATES);
+  it("shows every match when there are more than fuse ranks, in list order", () => {
+    const many = Array.from({ length: MAX_RANKED + 500 }, (_, i) => finding("bulk", `pod-${i}`));
+    const found = filterFindings(many, "bulk");
+    expect(found.length).toBe(many.length);
+    expect(ids(found)).toEqual(ids(many));
+  });
+
+  it("matches uppercase names, cluster-scoped resources and tokens across namespace/name", () => {
+    const odd = [
+      finding("Team-A", "Web-1"),
+      makeFinding({
+        meta,
+        resource: { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: "Admin" },
+        message: "binds everything",
+      }),
+    ];
+    expect(filterFindings(odd, "team-a/web").map((f) => f.resource.name)).toEqual(["Web-1"]);
+    expect(filterFindings(odd, "clusterrole admin").map((f) => f.resource.name)).toEqual(["Admin"]);
+    expect(filterFindings(odd, "crpadm").map((f) => f.resource.name)).toEqual(["Admin"]);
+  });
+});
+
+describe("refines", () => {
+  it.each([
+    [["ab"], ["a"], true],
+    [["ab", "c"], ["ab"], true],
+    [["xaby"], ["ab"], true],
+    [["a"], ["ab"], false],
+    [["ab"], ["ab", "c"], false],
+    [["c", "ab"], ["ab"], false],
+  ])("%j refines %j: %s", (q, p, want) => {
+    expect(refines(q, p)).toBe(want);
+  });
+});
+
+// Small alphabets so that queries match some findings and not others, and typos happen.
+const word = fc.stringMatching(/^[a-cA-C\-/]{1,6}$/);
+const arbFinding = fc
+  .record({
+    ns: fc.option(word, { nil: undefined }),
+    name: word,
+    kind: fc.constantFrom("Pod", "Deployment", "ClusterRole"),
+    container: fc.option(fc.constantFrom("app", "Side", "c-b"), { nil: undefined }),
+    message: fc.constantFrom("runs as root", "mounts /var/run", "Needs CAP_SYS_ADMIN", "ab ba"),
+    severity: fc.constantFrom<Severity>("critical", "low"),
+  })
+  .map((r) =>
+    makeFinding({
+      meta,
+      resource: { apiVersion: "v1", kind: r.kind, ...(r.ns ? { namespace: r.ns } : {}), name: r.name },
+      ...(r.container ? { container: r.container } : {}),
+      message: r.message,
+      severity: r.severity,
+    }),
+  );
+/** Keys as typed into the filter line: a character, or a backspace (null). */
+const arbKeys = fc.array(fc.option(fc.constantFrom("a", "b", "c", "-", "/", " ", "r", "o", "x"), { nil: null }), {
+  maxLength: 14,
+});
+
+describe("FindingFilter: narrowing and the cache", () => {
+  it("typing and backspacing gives exactly the results of a fresh filter, and of the definition", () => {
+    fc.assert(
+      fc.property(fc.array(arbFinding, { maxLength: 40 }), arbKeys, (fs, keys) => {
+        const filter = new FindingFilter(fs);
+        let query = "";
+        for (const key of keys) {
+          query = key === null ? query.slice(0, -1) : query + key;
+          const got = filter.filter(query);
+          expect(ids(got)).toEqual(ids(new FindingFilter(fs).filter(query)));
+          expect(sortedIds(got)).toEqual(sortedIds(reference(fs, query)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers a query it has seen from the cache, and forgets on request", () => {
+    const filter = new FindingFilter(list);
+    const first = filter.filter("shop");
+    filter.filter("shop f");
+    expect(filter.filter("shop")).toBe(first);
+    filter.forget();
+    const again = filter.filter("shop");
+    expect(again).not.toBe(first);
+    expect(ids(again)).toEqual(ids(first));
+  });
+
+  it("builds its index in slices and gives the same results", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => finding(`ns-${i % 7}`, `pod-${i}`));
+    const sliced = new FindingFilter(many);
+    let slices = 0;
+    while (!sliced.prepareFor(0)) slices++;
+    expect(slices).toBeGreaterThan(0);
+    expect(ids(sliced.filter("ns-3 pod-1"))).toEqual(ids(new FindingFilter(many).filter("ns-3 pod-1")));
+  });
+
+  it("a filter built from the previous list's index gives the results of a fresh one", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbFinding, { maxLength: 40 }),
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        fc.array(arbFinding, { maxLength: 10 }),
+        fc.array(fc.constantFrom("a", "b", "c", "ro", "b/a", "x"), { minLength: 1, maxLength: 4 }),
+        (before, keep, added, queries) => {
+          const previous = new FindingFilter(before);
+          previous.prepare();
+          // The next result: some findings gone, new ones in between, the rest the same objects in the same order.
+          const after = before.filter((_, i) => keep[i] ?? true);
+          for (const [i, f] of added.entries()) after.splice((i * 7) % (after.length + 1), 0, f);
+          const next = new FindingFilter(after, previous);
+          for (const q of queries) expect(ids(next.filter(q))).toEqual(ids(new FindingFilter(after).filter(q)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

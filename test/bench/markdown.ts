@@ -95,6 +95,7 @@ if (r.fuzzy)
       "max ms",
       "filter fn p50 ms",
       "filter fn p99 ms",
+      "filter index ms",
     ],
     [
       [
@@ -107,6 +108,7 @@ if (r.fuzzy)
         r.fuzzy.frameMaxMs,
         r.fuzzy.filterP50Ms,
         r.fuzzy.filterP99Ms,
+        r.fuzzy.filterIndexMs,
       ],
     ],
   );
