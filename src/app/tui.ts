@@ -17,6 +17,14 @@ export interface TuiOptions {
 /** Leave the alternate screen and show the cursor, whatever state Ink was left in. */
 export const RESTORE_TERMINAL = "\u001b[?1049l\u001b[?25h";
 
+/**
+ * Frame options shared with the benches (test/bench/ink-null.ts). Frames come from
+ * keys and from analyses (≤10/s, the controller batches events), so a 60 fps cap
+ * costs no CPU while watching; at 20 fps a key typed within 50 ms of the last frame
+ * waited for the next slot.
+ */
+export const FRAME_OPTIONS = { incrementalRendering: true, maxFps: 60 } as const;
+
 export async function runTui(session: Session, options: TuiOptions = {}): Promise<number> {
   const controller = new Controller(session);
   if (session.source instanceof DemoSource) session.source.onStep = (label) => controller.note(label);
@@ -30,8 +38,7 @@ export async function runTui(session: Session, options: TuiOptions = {}): Promis
       // (last frame only) whenever a CI variable is set, e.g. in a CI job's shell.
       interactive: true,
       alternateScreen: true,
-      incrementalRendering: true,
-      maxFps: 20,
+      ...FRAME_OPTIONS,
       exitOnCtrlC: true,
     },
   );

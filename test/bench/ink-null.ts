@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { render } from "ink";
 import { createElement } from "react";
 import type { Controller } from "../../src/app/controller.js";
+import { FRAME_OPTIONS } from "../../src/app/tui.js";
 import { App } from "../../views/App.js";
 
 export type FrameListener = (chunk: string, at: number) => void;
@@ -83,8 +84,7 @@ export function mountTui(controller: Controller): MountedTui {
     stderr: stderr as any,
     // As the CLI does (src/app/tui.ts): with a CI variable set Ink would otherwise draw only at unmount.
     interactive: true,
-    incrementalRendering: true,
-    maxFps: 20,
+    ...FRAME_OPTIONS,
     exitOnCtrlC: false,
     patchConsole: false,
   });
