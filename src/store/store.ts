@@ -61,6 +61,10 @@ export class Store {
   private readonly byName = new Map<string, KObject>();
   private readonly status = new Map<string, KindStatus>();
   private readonly listeners = new Set<Listener>();
+  /** Per-namespace and per-kind change counters (see namespaceVersion, kindVersion). */
+  private readonly nsVersions = new Map<string, number>();
+  private readonly kindVersions = new Map<string, number>();
+  private namespaceList: { version: number; names: string[] } | undefined;
   /** Bumped on every applied batch that changed something. */
   version = 0;
   lastEventAt: number | undefined;
@@ -136,11 +140,37 @@ export class Store {
     this.status.set(kind, next);
   }
 
+  private touch(obj: KObject): void {
+    const ns = obj.metadata.namespace ?? "";
+    this.nsVersions.set(ns, (this.nsVersions.get(ns) ?? 0) + 1);
+    if (obj.kind === "Namespace")
+      this.nsVersions.set(obj.metadata.name, (this.nsVersions.get(obj.metadata.name) ?? 0) + 1);
+    this.kindVersions.set(obj.kind, (this.kindVersions.get(obj.kind) ?? 0) + 1);
+  }
+
+  /**
+   * A counter bumped whenever an object in `namespace` is added, modified or deleted
+   * ("" = objects without a namespace), and when the Namespace object of that name
+   * changes. Engines keep per-namespace results while it is the same.
+   */
+  namespaceVersion(namespace: string): number {
+    return this.nsVersions.get(namespace) ?? 0;
+  }
+
+  /** A counter bumped whenever an object of `kind` is added, modified or deleted. */
+  kindVersion(kind: string): number {
+    return this.kindVersions.get(kind) ?? 0;
+  }
+
   private put(obj: KObject): KObject | undefined {
+    this.touch(obj);
     let m = this.byKind.get(obj.kind);
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
     const prev = m.get(obj.metadata.uid);
-    if (prev) this.unindex(prev);
+    if (prev) {
+      this.touch(prev); // its namespace too, should the new object name another one
+      this.unindex(prev);
+    }
     m.set(obj.metadata.uid, obj);
     this.index(obj);
     return prev;
@@ -150,6 +180,7 @@ export class Store {
     const m = this.byKind.get(kind);
     const prev = m?.get(uid);
     if (!m || !prev) return undefined;
+    this.touch(prev);
     m.delete(uid);
     this.unindex(prev);
     return prev;
@@ -209,6 +240,13 @@ export class Store {
   }
 
   namespaces(): string[] {
+    // Sorted once per store version: every engine asks on every analysis.
+    if (this.namespaceList?.version !== this.version)
+      this.namespaceList = { version: this.version, names: this.computeNamespaces() };
+    return this.namespaceList.names.slice();
+  }
+
+  private computeNamespaces(): string[] {
     const names = new Set(this.list("Namespace").map((n) => n.metadata.name));
     for (const key of this.byNs.keys()) {
       const ns = key.slice(key.indexOf("/") + 1);
