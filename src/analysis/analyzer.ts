@@ -158,27 +158,15 @@ export class Analyzer {
     });
     let findings: Finding[];
     if (first || removed.length + added.length > this.sorted.length / 4) {
-      findings = [];
-      for (const p of parts) for (const part of p.values()) for (const f of part.findings) findings.push(f);
-      findings.sort(compareFindings);
+      findings = fullSort(parts);
     } else if (removed.length === 0 && added.length === 0) {
       findings = this.sorted;
     } else {
-      // Remove by count: the same finding object may sit in a removed and an added part.
-      const gone = new Map<Finding, number>();
-      for (const f of removed) gone.set(f, (gone.get(f) ?? 0) + 1);
-      const kept: Finding[] = [];
-      for (const f of this.sorted) {
-        const n = gone.get(f);
-        if (n) gone.set(f, n - 1);
-        else kept.push(f);
-      }
-      added.sort(compareFindings);
-      findings = mergeSorted(kept, added);
+      findings = patchSorted(this.sorted, removed, added) ?? fullSort(parts);
     }
     this.sorted = findings;
-    // Callers may sort or splice their copy; the cache keeps its own.
-    return { findings: findings.slice(), workloads, namespaces };
+    // Shared with the next result while nothing changes: callers treat it as read-only.
+    return { findings, workloads, namespaces };
   }
 
   /** One summary per workload in store order; only workloads whose facts or object changed are rebuilt. */
@@ -320,15 +308,60 @@ function contextOf(
   };
 }
 
-/** Merges two arrays sorted by compareFindings (ties keep `a` first, as a stable sort would not care: ties are equal findings). */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  const out: Finding[] = new Array(a.length + b.length);
-  let i = 0;
+function fullSort(parts: readonly ReadonlyMap<string, EnginePart>[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of parts) for (const part of p.values()) for (const f of part.findings) findings.push(f);
+  return findings.sort(compareFindings);
+}
+
+/** First index in `sorted` whose finding does not sort before `f`. */
+function lowerBound(sorted: readonly Finding[], f: Finding): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareFindings(sorted[mid]!, f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `sorted` without `removed` (by identity) and with `added`, still sorted: binary
+ * searches and one copy, no per-finding lookups. Undefined when a removed finding is
+ * not there (the caller sorts from scratch).
+ */
+function patchSorted(sorted: readonly Finding[], removed: readonly Finding[], added: Finding[]): Finding[] | undefined {
+  const drop = new Set<number>();
+  for (const f of removed) {
+    let i = lowerBound(sorted, f);
+    // Ties are findings with the same id: find this very object among them.
+    while (i < sorted.length && (sorted[i] !== f || drop.has(i)) && compareFindings(sorted[i]!, f) === 0) i++;
+    if (sorted[i] !== f || drop.has(i)) return undefined;
+    drop.add(i);
+  }
+  added.sort(compareFindings);
+  // Where each added finding goes: after every finding that does not sort after it.
+  const at = added.map((f) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareFindings(sorted[mid]!, f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
+  const gone = [...drop].sort((a, b) => a - b);
+  const out: Finding[] = new Array(sorted.length - gone.length + added.length);
+  let o = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  let d = 0;
+  for (let i = 0; i <= sorted.length; i++) {
+    while (j < added.length && at[j] === i) out[o++] = added[j++]!;
+    if (gone[d] === i) d++;
+    else if (i < sorted.length) out[o++] = sorted[i]!;
+  }
   return out;
 }
 

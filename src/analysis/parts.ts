@@ -29,9 +29,13 @@ const keysMemo = new WeakMap<Store, { version: number; keys: string[]; names: Se
 function namespacesMemo(store: Store): { keys: string[]; names: Set<string> } {
   let m = keysMemo.get(store);
   if (!m || m.version !== store.version) {
-    const names = store.namespaces();
-    const keys = names.includes(DEFAULT_NS) ? names : [...names, DEFAULT_NS];
-    keysMemo.set(store, (m = { version: store.version, keys, names: new Set(names) }));
+    const list = store.namespaces();
+    // Namespaces rarely come or go: keep the same keys (and set) while the list is equal.
+    if (m && list.length === m.names.size && list.every((n) => m!.names.has(n))) m.version = store.version;
+    else {
+      const keys = list.includes(DEFAULT_NS) ? list : [...list, DEFAULT_NS];
+      keysMemo.set(store, (m = { version: store.version, keys, names: new Set(list) }));
+    }
   }
   return m;
 }

@@ -64,7 +64,8 @@ export class Store {
   /** Per-namespace and per-kind change counters (see namespaceVersion, kindVersion). */
   private readonly nsVersions = new Map<string, number>();
   private readonly kindVersions = new Map<string, number>();
-  private namespaceList: { version: number; names: string[] } | undefined;
+  /** store.namespaces(), dropped when a namespace bucket or a Namespace object comes or goes. */
+  private namespaceList: string[] | undefined;
   /** Bumped on every applied batch that changed something. */
   version = 0;
   lastEventAt: number | undefined;
@@ -188,7 +189,9 @@ export class Store {
 
   private index(obj: KObject): void {
     const ns = obj.metadata.namespace ?? "";
-    addTo(this.byNs, `${obj.kind}/${ns}`, obj);
+    const nsKey = `${obj.kind}/${ns}`;
+    if (obj.kind === "Namespace" || !this.byNs.has(nsKey)) this.namespaceList = undefined;
+    addTo(this.byNs, nsKey, obj);
     for (const o of obj.metadata.ownerReferences) if (o.uid) addTo(this.byOwnerUid, o.uid, obj);
     const sa = serviceAccountOf(obj);
     if (sa) addTo(this.bySa, `${ns}/${sa}`, obj);
@@ -197,7 +200,9 @@ export class Store {
 
   private unindex(obj: KObject): void {
     const ns = obj.metadata.namespace ?? "";
-    removeFrom(this.byNs, `${obj.kind}/${ns}`, obj);
+    const nsKey = `${obj.kind}/${ns}`;
+    removeFrom(this.byNs, nsKey, obj);
+    if (obj.kind === "Namespace" || !this.byNs.has(nsKey)) this.namespaceList = undefined;
     for (const o of obj.metadata.ownerReferences) if (o.uid) removeFrom(this.byOwnerUid, o.uid, obj);
     const sa = serviceAccountOf(obj);
     if (sa) removeFrom(this.bySa, `${ns}/${sa}`, obj);
@@ -240,10 +245,9 @@ export class Store {
   }
 
   namespaces(): string[] {
-    // Sorted once per store version: every engine asks on every analysis.
-    if (this.namespaceList?.version !== this.version)
-      this.namespaceList = { version: this.version, names: this.computeNamespaces() };
-    return this.namespaceList.names.slice();
+    // Kept until a namespace may have come or gone: every engine asks on every analysis.
+    this.namespaceList ??= this.computeNamespaces();
+    return this.namespaceList.slice();
   }
 
   private computeNamespaces(): string[] {

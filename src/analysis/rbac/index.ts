@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type KObject, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
