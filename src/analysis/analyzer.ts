@@ -81,9 +81,15 @@ export class Analyzer {
     const models = new Map<string, unknown>();
     const done = new Map<string, EngineOutput>();
     const rerun = new Set<string>();
+    // Engines report per namespace: one that appeared or went (through an object of any
+    // kind) is news to every engine, whichever kinds changed.
+    const names = this.store.namespaces();
+    const namespacesChanged =
+      names.length !== this.namespaceList.length || names.some((n, i) => this.namespaceList[i]!.name !== n);
     for (const engine of this.engines) {
       const stale =
         this.everything ||
+        namespacesChanged ||
         !this.outputs.has(engine.name) ||
         engine.inputs.some((k) => this.dirtyKinds.has(k)) ||
         (engine.after ?? []).some((name) => rerun.has(name));
