@@ -4,7 +4,7 @@
 // returns what a fresh Analyzer on the same store returns.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Analyzer, type AnalysisResult } from "../../src/analysis/analyzer.js";
+import { type AnalysisResult, Analyzer } from "../../src/analysis/analyzer.js";
 import type { NetworkModel, PodsModel, SecretsModel } from "../../src/analysis/models.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { refKey } from "../../src/cluster/objects.js";
@@ -220,7 +220,11 @@ function namespacedSlots(ns: string): Slot[] {
         apiVersion: RBAC,
         kind: "RoleBinding",
         metadata: meta(ns, "rb", u("rb")),
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: v % 2 ? "ClusterRole" : "Role", name: v % 2 ? "power" : "reader" },
+        roleRef: {
+          apiGroup: "rbac.authorization.k8s.io",
+          kind: v % 2 ? "ClusterRole" : "Role",
+          name: v % 2 ? "power" : "reader",
+        },
         subjects: [{ kind: "ServiceAccount", name: v % 3 ? "app" : "default", ...(ns ? { namespace: ns } : {}) }],
       }),
     },
@@ -281,10 +285,13 @@ const command: fc.Arbitrary<Command> = fc.record({
 });
 
 /** Batches of events; `run` says whether the live analyzer runs after the batch (else changes pile up). */
-const scenario = fc.array(fc.record({ commands: fc.array(command, { minLength: 1, maxLength: 5 }), run: fc.boolean() }), {
-  minLength: 1,
-  maxLength: 12,
-});
+const scenario = fc.array(
+  fc.record({ commands: fc.array(command, { minLength: 1, maxLength: 5 }), run: fc.boolean() }),
+  {
+    minLength: 1,
+    maxLength: 12,
+  },
+);
 
 function eventsOf(store: Store, commands: readonly Command[]): SourceEvent[] {
   const events: SourceEvent[] = [];
@@ -322,37 +329,43 @@ function observe(store: Store, r: AnalysisResult): string {
 describe("incremental analysis equals a fresh one", () => {
   it("after random sequences of added, modified and deleted objects of every kind", () => {
     fc.assert(
-      fc.property(
-        fc.array(command, { maxLength: 40 }),
-        scenario,
-        (initial, batches) => {
-          const store = new Store();
-          store.apply(eventsOf(store, initial));
-          const live = new Analyzer(store, createEngines());
-          live.run();
-          for (const batch of batches) {
-            store.apply(eventsOf(store, batch.commands));
-            if (!batch.run) continue;
-            const incremental = live.run();
-            const fresh = new Analyzer(store, createEngines()).run();
-            expect(observe(store, incremental)).toBe(observe(store, fresh));
-          }
+      fc.property(fc.array(command, { maxLength: 40 }), scenario, (initial, batches) => {
+        const store = new Store();
+        store.apply(eventsOf(store, initial));
+        const live = new Analyzer(store, createEngines());
+        live.run();
+        for (const batch of batches) {
+          store.apply(eventsOf(store, batch.commands));
+          if (!batch.run) continue;
+          const incremental = live.run();
           const fresh = new Analyzer(store, createEngines()).run();
-          expect(observe(store, live.run())).toBe(observe(store, fresh));
-        },
-      ),
+          expect(observe(store, incremental)).toBe(observe(store, fresh));
+        }
+        const fresh = new Analyzer(store, createEngines()).run();
+        expect(observe(store, live.run())).toBe(observe(store, fresh));
+      }),
       { numRuns: Number(process.env.KUBEWARD_PROPERTY_RUNS ?? 200) },
     );
   }, 60_000);
 
   it("after every object is deleted and added back (a context switch)", () => {
     const store = new Store();
-    store.apply(eventsOf(store, SLOTS.map((_, slot) => ({ slot, del: false, variant: slot }))));
+    store.apply(
+      eventsOf(
+        store,
+        SLOTS.map((_, slot) => ({ slot, del: false, variant: slot })),
+      ),
+    );
     const live = new Analyzer(store, createEngines());
     const before = observe(store, live.run());
     store.clear();
     expect(live.run().findings).toEqual([]);
-    store.apply(eventsOf(store, SLOTS.map((_, slot) => ({ slot, del: false, variant: slot }))));
+    store.apply(
+      eventsOf(
+        store,
+        SLOTS.map((_, slot) => ({ slot, del: false, variant: slot })),
+      ),
+    );
     expect(observe(store, live.run())).toBe(before);
   });
 });
