@@ -24,6 +24,18 @@ export interface AnalysisResult {
   models: ReadonlyMap<string, unknown>;
   /** Store version this result was computed from. */
   version: number;
+  /**
+   * Findings (by identity) that joined and left since this analyzer's previous result,
+   * so consumers can update in O(changed). Undefined on the first result and when the
+   * analyzer re-sorted everything: compare whole lists then.
+   */
+  changes?: FindingChanges;
+}
+
+export interface FindingChanges {
+  /** In sorted order. */
+  added: readonly Finding[];
+  removed: readonly Finding[];
 }
 
 /** Per-engine facts for one workload or namespace, by engine index. */
@@ -109,6 +121,7 @@ export class Analyzer {
     this.everything = false;
     return {
       findings: merged.findings,
+      ...(merged.changes ? { changes: merged.changes } : {}),
       workloads: this.workloadSummaries(merged.workloads),
       namespaces: this.namespaceSummaries(merged.namespaces),
       subjects: this.subjectSummaries(),
@@ -126,6 +139,7 @@ export class Analyzer {
    */
   private mergeParts(parts: ReadonlyMap<string, EnginePart>[]): {
     findings: Finding[];
+    changes?: FindingChanges;
     workloads: Set<string>;
     namespaces: Set<string>;
   } {
@@ -162,17 +176,21 @@ export class Analyzer {
       for (const [key, p] of before ?? []) if (now.get(key) !== p) drop(p);
       for (const [key, p] of now) if (before?.get(key) !== p) take(p);
     });
-    let findings: Finding[];
+    let findings: Finding[] | undefined;
+    let changes: FindingChanges | undefined;
     if (first || removed.length + added.length > this.sorted.length / 4) {
       findings = fullSort(parts);
     } else if (removed.length === 0 && added.length === 0) {
       findings = this.sorted;
+      changes = { added: [], removed: [] };
     } else {
-      findings = patchSorted(this.sorted, removed, added) ?? fullSort(parts);
+      findings = patchSorted(this.sorted, removed, added);
+      if (findings) changes = netChanges(removed, added);
+      else findings = fullSort(parts);
     }
     this.sorted = findings;
     // Shared with the next result while nothing changes: callers treat it as read-only.
-    return { findings, workloads, namespaces };
+    return { findings, workloads, namespaces, ...(changes ? { changes } : {}) };
   }
 
   /** One summary per workload in store order; only workloads whose facts or object changed are rebuilt. */
@@ -318,6 +336,27 @@ function fullSort(parts: readonly ReadonlyMap<string, EnginePart>[]): Finding[] 
   const findings: Finding[] = [];
   for (const p of parts) for (const part of p.values()) for (const f of part.findings) findings.push(f);
   return findings.sort(compareFindings);
+}
+
+/** Removed and added findings without those in both (a recomputed part handing back the same objects). */
+function netChanges(removed: readonly Finding[], added: readonly Finding[]): FindingChanges {
+  const count = new Map<Finding, number>();
+  for (const f of removed) count.set(f, (count.get(f) ?? 0) + 1);
+  const netAdded: Finding[] = [];
+  for (const f of added) {
+    const n = count.get(f);
+    if (n) count.set(f, n - 1);
+    else netAdded.push(f);
+  }
+  const netRemoved: Finding[] = [];
+  for (const f of removed) {
+    const n = count.get(f);
+    if (n) {
+      count.set(f, n - 1);
+      netRemoved.push(f);
+    }
+  }
+  return { added: netAdded, removed: netRemoved };
 }
 
 /** First index in `sorted` whose finding does not sort before `f`. */
