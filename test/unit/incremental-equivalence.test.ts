@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AnalysisResult, Analyzer } from "../../src/analysis/analyzer.js";
+import type { Finding } from "../../src/analysis/finding.js";
 import type { NetworkModel, PodsModel, SecretsModel } from "../../src/analysis/models.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { refKey } from "../../src/cluster/objects.js";
