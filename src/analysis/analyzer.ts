@@ -33,6 +33,8 @@ export interface AnalysisResult {
 }
 
 export interface FindingChanges {
+  /** The findings list of the result these changes apply to (a consumer that saw another must compare lists). */
+  since: readonly Finding[];
   /** In sorted order. */
   added: readonly Finding[];
   removed: readonly Finding[];
@@ -182,10 +184,10 @@ export class Analyzer {
       findings = fullSort(parts);
     } else if (removed.length === 0 && added.length === 0) {
       findings = this.sorted;
-      changes = { added: [], removed: [] };
+      changes = { since: this.sorted, added: [], removed: [] };
     } else {
       findings = patchSorted(this.sorted, removed, added);
-      if (findings) changes = netChanges(removed, added);
+      if (findings) changes = { since: this.sorted, ...netChanges(removed, added) };
       else findings = fullSort(parts);
     }
     this.sorted = findings;
@@ -339,7 +341,7 @@ function fullSort(parts: readonly ReadonlyMap<string, EnginePart>[]): Finding[] 
 }
 
 /** Removed and added findings without those in both (a recomputed part handing back the same objects). */
-function netChanges(removed: readonly Finding[], added: readonly Finding[]): FindingChanges {
+function netChanges(removed: readonly Finding[], added: readonly Finding[]): Pick<FindingChanges, "added" | "removed"> {
   const count = new Map<Finding, number>();
   for (const f of removed) count.set(f, (count.get(f) ?? 0) + 1);
   const netAdded: Finding[] = [];

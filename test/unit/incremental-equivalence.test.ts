@@ -378,6 +378,7 @@ describe("incremental analysis equals a fresh one", () => {
           // What the analyzer says changed turns the previous findings into these.
           if (incremental.changes) {
             if (incremental.changes.added.length + incremental.changes.removed.length) patched++;
+            expect(incremental.changes.since).toBe(previous.findings);
             expect(applyChanges(previous, incremental)).toEqual(counts(incremental.findings));
           }
           previous = incremental;
