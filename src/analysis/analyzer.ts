@@ -65,6 +65,7 @@ export class Analyzer {
   private namespaceFacts = new Map<string, Facts<NamespaceSummary>>();
   private namespaceSummaryByName = new Map<string, NamespaceSummary>();
   private namespaceList: NamespaceSummary[] = [];
+  private namespaceIndex = new Map<string, number>();
   private subjectInputs: unknown[] = [];
   private subjectList: SubjectSummary[] = [];
 
@@ -251,20 +252,36 @@ export class Analyzer {
 
   /** One summary per store namespace; only namespaces whose facts changed are rebuilt. */
   private namespaceSummaries(dirty: Set<string>): NamespaceSummary[] {
+    const build = (name: string): NamespaceSummary => {
+      const s: NamespaceSummary = { name };
+      for (const fact of this.namespaceFacts.get(name) ?? []) if (fact) Object.assign(s, fact);
+      return s;
+    };
     const names = this.store.namespaces();
     const same = names.length === this.namespaceList.length && names.every((n, i) => this.namespaceList[i]!.name === n);
-    if (same && !dirty.size) return this.namespaceList;
-    const byName = new Map<string, NamespaceSummary>();
-    const list = names.map((name) => {
-      let s = dirty.has(name) ? undefined : this.namespaceSummaryByName.get(name);
-      if (!s) {
-        s = { name };
-        for (const fact of this.namespaceFacts.get(name) ?? []) if (fact) Object.assign(s, fact);
+    if (same) {
+      // Copy on write: the previous result keeps its list.
+      let list: NamespaceSummary[] | undefined;
+      for (const name of dirty) {
+        const at = this.namespaceIndex.get(name);
+        if (at === undefined) continue;
+        list ??= this.namespaceList.slice();
+        list[at] = build(name);
+        this.namespaceSummaryByName.set(name, list[at]!);
       }
+      if (list) this.namespaceList = list;
+      return this.namespaceList;
+    }
+    const byName = new Map<string, NamespaceSummary>();
+    const index = new Map<string, number>();
+    const list = names.map((name, i) => {
+      const s = (dirty.has(name) ? undefined : this.namespaceSummaryByName.get(name)) ?? build(name);
       byName.set(name, s);
+      index.set(name, i);
       return s;
     });
     this.namespaceSummaryByName = byName;
+    this.namespaceIndex = index;
     this.namespaceList = list;
     return list;
   }

@@ -76,32 +76,42 @@ export function namespaceStamp(store: Store, ns: string): number | string {
   return ns === DEFAULT_NS ? `${v}:${store.namespaceVersion("")}` : v;
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Same elements, by identity. */
+export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Parts by key, each recomputed only when its dependencies (compared by identity) changed. */
-export class PartCache<P> {
-  private entries = new Map<string, { deps: readonly unknown[]; part: P }>();
+/**
+ * Parts by key, each recomputed only when what it read changed. `deps(key)` is kept with
+ * a part when it is computed; `same(kept, key)` says whether that still holds (default:
+ * identity with a fresh `deps(key)`, so a primitive stamp costs no allocation per key).
+ */
+export class PartCache<P, D = unknown> {
+  private readonly entries = new Map<string, { deps: D; part: P }>();
+  private lastKeys: readonly string[] | undefined;
 
   update(
     keys: readonly string[],
-    deps: (key: string) => readonly unknown[],
+    deps: (key: string) => D,
     compute: (key: string) => P,
+    same: (kept: D, key: string) => boolean = (kept, key) => kept === deps(key),
   ): Map<string, P> {
     const out = new Map<string, P>();
-    const next = new Map<string, { deps: readonly unknown[]; part: P }>();
     for (const key of keys) {
-      if (next.has(key)) continue;
-      const d = deps(key);
       let e = this.entries.get(key);
-      if (!e || !sameDeps(e.deps, d)) e = { deps: d, part: compute(key) };
-      next.set(key, e);
+      if (!e || !same(e.deps, key)) {
+        e = { deps: deps(key), part: compute(key) };
+        this.entries.set(key, e);
+      }
       out.set(key, e.part);
     }
-    this.entries = next;
+    // Keys come from memoised lists: a different list may have dropped some.
+    if (keys !== this.lastKeys) {
+      for (const key of this.entries.keys()) if (!out.has(key)) this.entries.delete(key);
+      this.lastKeys = keys;
+    }
     return out;
   }
 }
@@ -141,6 +151,22 @@ export function findingsNear(out: EngineOutput, ns: string): readonly Finding[][
 export function depsNear(out: EngineOutput, ns: string): unknown[] {
   if (!out.parts) return [out];
   return [out.parts.get(ns), out.parts.get(CLUSTER_PART)];
+}
+
+/** Whether `kept` (from depsNear over `outputs`) still holds, without building a new list. */
+export function sameNear(
+  kept: readonly unknown[],
+  from: number,
+  outputs: readonly EngineOutput[],
+  ns: string,
+): boolean {
+  let i = from;
+  for (const out of outputs) {
+    if (!out.parts) {
+      if (kept[i++] !== out) return false;
+    } else if (kept[i++] !== out.parts.get(ns) || kept[i++] !== out.parts.get(CLUSTER_PART)) return false;
+  }
+  return i === kept.length;
 }
 
 /**

@@ -17,6 +17,8 @@ import {
   PartCache,
   partitionedOutput,
   partitionKeys,
+  sameList,
+  sameNear,
 } from "../parts.js";
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { topWorkloadsOf } from "./common.js";
@@ -37,7 +39,7 @@ function poolNear(upstream: readonly EngineOutput[], ns: string): Finding[] {
 }
 
 export function correlateEngine(): Engine {
-  const cache = new PartCache<EnginePart>();
+  const cache = new PartCache<EnginePart, unknown[]>();
   let anonymous: { deps: unknown[]; part: EnginePart } | undefined;
   let namespaces: string[] = [];
   return {
@@ -60,16 +62,12 @@ export function correlateEngine(): Engine {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
       const rbac = ctx.models.get("rbac");
+      const hasNetwork = ctx.models.has("network");
       // Models are compared by identity except the network model (new each pass): what a
       // namespace's paths read of it is that namespace's network part, compared below.
       const parts = cache.update(
         partitionKeys(store),
-        (ns) => [
-          namespaceStamp(store, ns),
-          rbac,
-          ctx.models.has("network"),
-          ...upstream.flatMap((o) => depsNear(o, ns)),
-        ],
+        (ns) => [namespaceStamp(store, ns), rbac, hasNetwork, ...upstream.flatMap((o) => depsNear(o, ns))],
         (ns) => {
           const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns));
           if (!workloads.length) return { findings: [] };
@@ -81,10 +79,16 @@ export function correlateEngine(): Engine {
             ],
           };
         },
+        // The same check as comparing with a fresh deps list, without building one per namespace.
+        (kept, ns) =>
+          kept[0] === namespaceStamp(store, ns) &&
+          kept[1] === rbac &&
+          kept[2] === hasNetwork &&
+          sameNear(kept, 3, upstream, ns),
       );
       // Everyone-style paths read the rbac model and findings, every Secret's name and every namespace.
       const current = store.namespaces();
-      if (!sameStrings(current, namespaces)) namespaces = current;
+      if (!sameList(current, namespaces)) namespaces = current;
       const deps = [
         rbac,
         store.kindVersion("Secret"),
@@ -98,12 +102,4 @@ export function correlateEngine(): Engine {
       return partitionedOutput(all);
     },
   };
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

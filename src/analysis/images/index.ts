@@ -32,7 +32,7 @@ export function imagesEngine(): Engine {
       partitionedOutput(
         cache.update(
           partitionKeys(ctx.store),
-          (ns) => [namespaceStamp(ctx.store, ns)],
+          (ns) => namespaceStamp(ctx.store, ns),
           (ns) => ({
             findings: runner
               .runObjects(objectsOfKindsIn(ctx.store, WORKLOAD_KINDS, ns), ctx)

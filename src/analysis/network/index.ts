@@ -51,7 +51,7 @@ export function networkEngine(): Engine {
       // A namespace's isolation and segmentation read only its own policies and workloads.
       const parts = cache.update(
         store.namespaces(),
-        (name) => [store.namespaceVersion(name)],
+        (name) => store.namespaceVersion(name),
         (name) => {
           const result = analyzeNamespace(
             name,

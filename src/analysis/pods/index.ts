@@ -147,7 +147,7 @@ export function podsEngine(): Engine {
       // Everything a namespace's part reads is in that namespace (owners too).
       const parts = cache.update(
         partitionKeys(store),
-        (ns) => [namespaceStamp(store, ns)],
+        (ns) => namespaceStamp(store, ns),
         (ns) => partOf(ns, ctx),
       );
       const partFor = (key: string) => parts.get(partKeyOf(key.split("/")[1]));

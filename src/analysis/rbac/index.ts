@@ -199,8 +199,9 @@ interface Resolved {
   index: AccessIndex;
   model: RbacState;
   subjects: SubjectSummary[];
-  /** Subjects by part key, in index order. */
+  /** Subjects by part key, in index order, and the keys. */
   byPart: Map<string, SubjectRef[]>;
+  partKeys: string[];
   /** The cluster part (User/Group subjects and dangling bindings): no pod changes it. */
   clusterPart: EnginePart;
   parts: PartCache<EnginePart>;
@@ -236,9 +237,10 @@ function resolveAll(store: Store, versions: number[]): Resolved {
   const model = new RbacState(index, checksBySubject, fixes, ruleRisky);
   // The service-account parts were just computed with the subjects: seed them.
   const parts = new PartCache<EnginePart>();
+  const partKeys = [...byPart.keys()];
   parts.update(
-    [...byPart.keys()],
-    (key) => [partStamp(store, key)],
+    partKeys,
+    (key) => partStamp(store, key),
     (key) => ({ findings: partFindings.get(key) ?? [] }),
   );
   return {
@@ -248,6 +250,7 @@ function resolveAll(store: Store, versions: number[]): Resolved {
     model,
     subjects,
     byPart,
+    partKeys,
     clusterPart: { findings: clusterFindings },
     parts,
   };
@@ -278,8 +281,8 @@ export function rbacEngine(): Engine {
       const c = cache;
       // A ServiceAccount's findings read the pods and the account of its namespace (tokenUsers).
       const parts = c.parts.update(
-        [...c.byPart.keys()],
-        (key) => [partStamp(store, key)],
+        c.partKeys,
+        (key) => partStamp(store, key),
         (key) => {
           const findings: Finding[] = [];
           for (const subject of c.byPart.get(key) ?? [])

@@ -59,7 +59,7 @@ export function secretsEngine(): Engine {
   const specRunner = new WorkloadCheckRunner(specChecks);
   const configMapFindings = cachedBy((cm) => plaintextConfigMap.detect(cm));
   const lastAppliedFindings = cachedBy((s) => lastApplied.detect(s));
-  const cache = new PartCache<SecretsPart>();
+  const cache = new PartCache<SecretsPart, unknown[]>();
   const partOf = (ns: string, ctx: AnalysisContext, rbac: RbacModel | undefined): SecretsPart => {
     const { store } = ctx;
     const objects = objectsOfKindsIn(store, WORKLOAD_KINDS, ns);
@@ -92,6 +92,7 @@ export function secretsEngine(): Engine {
         partitionKeys(ctx.store),
         (ns) => [namespaceStamp(ctx.store, ns), rbac],
         (ns) => partOf(ns, ctx, rbac),
+        (kept, ns) => kept[0] === namespaceStamp(ctx.store, ns) && kept[1] === rbac,
       );
       const model: SecretsModel = {
         readersOf: (ns, name) => parts.get(partKeyOf(ns))?.readers.get(`${ns}/${name}`) ?? [],
