@@ -176,8 +176,13 @@ export class Analyzer {
           factsOf(this.namespaceFacts, name)[i] = fact;
         }
       };
-      for (const [key, p] of before ?? []) if (now.get(key) !== p) drop(p);
-      for (const [key, p] of now) if (before?.get(key) !== p) take(p);
+      // forEach, not for-of over entries: no [key, value] pair per part per run.
+      before?.forEach((p, key) => {
+        if (now.get(key) !== p) drop(p);
+      });
+      now.forEach((p, key) => {
+        if (before?.get(key) !== p) take(p);
+      });
     });
     let findings: Finding[] | undefined;
     let changes: FindingChanges | undefined;
