@@ -1,4 +1,4 @@
-// Runs object checks over every workload, re-running a check only for objects
+// Runs object checks over workloads (one namespace's at a time), re-running a check only for objects
 // that changed (the store replaces an object on change, so identity is the key).
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
@@ -95,14 +95,7 @@ export class WorkloadCheckRunner<D = never> {
     return e.covered;
   }
 
-  run(ctx: AnalysisContext): Finding[] {
-    const out: Finding[] = [];
-    for (const kind of Object.keys(POD_TEMPLATE_PATHS))
-      for (const obj of ctx.store.list(kind)) this.runOne(obj, ctx, out);
-    return out;
-  }
-
-  /** Findings of the given workload objects only (one namespace's, for a partitioned engine). */
+  /** Findings of the given workload objects (one namespace's: engines keep parts per namespace). */
   runObjects(objects: Iterable<KObject>, ctx: AnalysisContext): Finding[] {
     const out: Finding[] = [];
     for (const obj of objects) this.runOne(obj, ctx, out);

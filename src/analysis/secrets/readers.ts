@@ -2,11 +2,10 @@
 // finding when that reaches beyond the workloads that use it. The readers are
 // published as the SecretsModel for the detail view.
 import { type KObject, type ResourceRef, refKey, refOf } from "../../cluster/objects.js";
-import type { Store } from "../../store/store.js";
 import type { CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { AccessPath, RbacModel, SecretReader, SecretsModel, SubjectRef } from "../models.js";
-import { type Workload, workloadsIn } from "../workloads.js";
+import type { Workload } from "../workloads.js";
 import { SA_NAME_ANNOTATION } from "./legacy-token.js";
 import { subjectLabel } from "./power.js";
 import { secretsUsedBy, serviceAccountOf } from "./refs.js";
@@ -121,14 +120,10 @@ interface CachedReaders {
  */
 const readerCache = new WeakMap<KObject, CachedReaders>();
 
-/** Readers of every Secret and the broad-readers findings; an empty model without RBAC. */
-export function analyzeReaders(store: Store, rbac: RbacModel | undefined): ReadersResult {
-  return analyzeReadersOf(rbac, workloadsIn(store), store.list("Secret"));
-}
-
 /**
- * Readers of the given Secrets, expected readers taken from the given workloads:
- * one namespace's (a Secret is used by workloads of its own namespace only).
+ * Readers of the given Secrets and the broad-readers findings (an empty model without
+ * RBAC), expected readers taken from the given workloads: one namespace's (a Secret is
+ * used by workloads of its own namespace only).
  */
 export function analyzeReadersOf(
   rbac: RbacModel | undefined,
