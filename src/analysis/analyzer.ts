@@ -186,7 +186,9 @@ export class Analyzer {
     });
     let findings: Finding[] | undefined;
     let changes: FindingChanges | undefined;
-    if (first || removed.length + added.length > this.sorted.length / 4) {
+    // Patching costs one copy and a binary search per changed finding: worth it until
+    // the change is about as large as the list (a context switch, an RBAC re-rank).
+    if (first || removed.length + added.length > this.sorted.length) {
       findings = fullSort(parts);
     } else if (removed.length === 0 && added.length === 0) {
       findings = this.sorted;
