@@ -1,5 +1,7 @@
 // Runs the engines over the store, recomputing only engines whose inputs
-// changed since the last pass (or whose upstream engines recomputed).
+// changed since the last pass (or whose upstream engines recomputed), and merges
+// their per-namespace parts (parts.ts) by identity: only the findings and facts of
+// changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
 import type { Change, Store } from "../store/store.js";
 import {
