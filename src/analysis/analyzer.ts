@@ -1,6 +1,8 @@
 // Runs the engines over the store, recomputing only engines whose inputs
-// changed since the last pass (or whose upstream engines recomputed).
-import { refKey } from "../cluster/objects.js";
+// changed since the last pass (or whose upstream engines recomputed), and merges
+// their per-namespace parts (parts.ts) by identity: only the findings and facts of
+// changed parts are sorted and merged, so a pod event costs O(its namespace).
+import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
 import type { Change, Store } from "../store/store.js";
 import {
   type AnalysisContext,
@@ -13,7 +15,8 @@ import {
   type WorkloadSummary,
 } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
-import { workloadsIn } from "./workloads.js";
+import { type EnginePart, partsOf } from "./parts.js";
+import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -23,18 +26,50 @@ export interface AnalysisResult {
   models: ReadonlyMap<string, unknown>;
   /** Store version this result was computed from. */
   version: number;
+  /**
+   * Findings (by identity) that joined and left since this analyzer's previous result,
+   * so consumers can update in O(changed). Undefined on the first result and when the
+   * analyzer re-sorted everything: compare whole lists then.
+   */
+  changes?: FindingChanges;
 }
+
+export interface FindingChanges {
+  /** The findings list of the result these changes apply to (a consumer that saw another must compare lists). */
+  since: readonly Finding[];
+  /** In sorted order. */
+  added: readonly Finding[];
+  removed: readonly Finding[];
+}
+
+/** Per-engine facts for one workload or namespace, by engine index. */
+type Facts<T> = (Partial<T> | undefined)[];
 
 export class Analyzer {
   private readonly outputs = new Map<string, EngineOutput>();
   private dirtyKinds = new Set<string>();
   private everything = true;
+  /** Workload objects changed since the last run (their summaries' names may have changed). */
+  private changedWorkloads: KObject[] = [];
+  /** A workload object was added or deleted since the last run: the list's order is rebuilt. */
+  private workloadSetChanged = true;
   private readonly unsubscribe: () => void;
-  /** The last sorted findings and their members: a run sorts only what is new, then merges. */
+  /** The parts each engine's findings and facts were last merged from. */
+  private mergedParts: ReadonlyMap<string, EnginePart>[] = [];
+  /** The last sorted findings. */
   private sorted: Finding[] = [];
-  private sortedSet = new Set<Finding>();
-  /** Workload summaries by key, with the engine facts they were merged from. */
-  private summaries = new Map<string, { parts: unknown[]; summary: WorkloadSummary }>();
+  /** Workload summaries: engine facts by key, the merged summary, and the list in store order. */
+  private workloadFacts = new Map<string, Facts<WorkloadSummary>>();
+  private workloadSummaryByKey = new Map<string, WorkloadSummary>();
+  private workloadList: WorkloadSummary[] = [];
+  private workloadIndex = new Map<string, number>();
+  /** Namespace summaries, the same way. */
+  private namespaceFacts = new Map<string, Facts<NamespaceSummary>>();
+  private namespaceSummaryByName = new Map<string, NamespaceSummary>();
+  private namespaceList: NamespaceSummary[] = [];
+  private namespaceIndex = new Map<string, number>();
+  private subjectInputs: unknown[] = [];
+  private subjectList: SubjectSummary[] = [];
 
   constructor(
     private readonly store: Store,
@@ -42,7 +77,16 @@ export class Analyzer {
     private readonly options: AnalysisOptions = DEFAULT_OPTIONS,
   ) {
     this.unsubscribe = store.subscribe((changes: Change[]) => {
-      for (const c of changes) this.dirtyKinds.add(c.kind);
+      for (const c of changes) {
+        this.dirtyKinds.add(c.kind);
+        if (this.everything || !POD_TEMPLATE_PATHS[c.kind]) continue;
+        const moved =
+          c.previous !== undefined &&
+          (c.previous.metadata.name !== c.object.metadata.name ||
+            c.previous.metadata.namespace !== c.object.metadata.namespace);
+        if (c.type !== "modified" || moved) this.workloadSetChanged = true;
+        else this.changedWorkloads.push(c.object);
+      }
     });
   }
 
@@ -52,31 +96,39 @@ export class Analyzer {
 
   run(): AnalysisResult {
     const models = new Map<string, unknown>();
-    const findings: Finding[] = [];
+    const done = new Map<string, EngineOutput>();
     const rerun = new Set<string>();
+    // Engines report per namespace: one that appeared or went (through an object of any
+    // kind) is news to every engine, whichever kinds changed.
+    const names = this.store.namespaces();
+    const namespacesChanged =
+      names.length !== this.namespaceList.length || names.some((n, i) => this.namespaceList[i]!.name !== n);
     for (const engine of this.engines) {
       const stale =
         this.everything ||
+        namespacesChanged ||
         !this.outputs.has(engine.name) ||
         engine.inputs.some((k) => this.dirtyKinds.has(k)) ||
         (engine.after ?? []).some((name) => rerun.has(name));
       let out = this.outputs.get(engine.name);
       if (stale || !out) {
-        const ctx: AnalysisContext = { store: this.store, options: this.options, models, findings };
-        out = runEngine(engine, ctx);
+        out = runEngine(engine, contextOf(this.store, this.options, models, done));
         this.outputs.set(engine.name, out);
         rerun.add(engine.name);
       }
       if (out.model !== undefined) models.set(engine.name, out.model);
-      // A loop, not push(...): spreading 150,000 findings as arguments overflows the stack.
-      for (const f of out.findings) findings.push(f);
+      done.set(engine.name, out);
     }
+    const parts = this.engines.map((e) => partsOf(this.outputs.get(e.name)!));
+    const merged = this.mergeParts(parts);
+    this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
     return {
-      findings: this.sortIncrementally(findings),
-      workloads: this.workloadSummaries(),
-      namespaces: this.namespaceSummaries(),
+      findings: merged.findings,
+      ...(merged.changes ? { changes: merged.changes } : {}),
+      workloads: this.workloadSummaries(merged.workloads),
+      namespaces: this.namespaceSummaries(merged.namespaces),
       subjects: this.subjectSummaries(),
       models,
       version: this.store.version,
@@ -84,81 +136,305 @@ export class Analyzer {
   }
 
   /**
-   * Sorted findings. Engines hand back the same Finding objects while nothing they
-   * depend on changed, so only findings not in the last result need sorting; they
-   * are merged into the survivors. The order is exactly that of a full sort.
+   * Folds what changed between the last merged parts and these into the sorted findings
+   * and the fact tables. Engines hand back the same part while its namespace is unchanged,
+   * so only the findings of changed parts are sorted, then merged into the survivors; the
+   * order is exactly that of a full sort. Returns the sorted findings and the workload keys
+   * and namespaces whose facts changed.
    */
-  private sortIncrementally(current: Finding[]): Finding[] {
-    const now = new Set(current);
-    let result: Finding[];
+  private mergeParts(parts: ReadonlyMap<string, EnginePart>[]): {
+    findings: Finding[];
+    changes?: FindingChanges;
+    workloads: Set<string>;
+    namespaces: Set<string>;
+  } {
+    const removed: Finding[] = [];
     const added: Finding[] = [];
-    for (const f of now) if (!this.sortedSet.has(f)) added.push(f);
-    if (now.size !== current.length || added.length > current.length / 4) {
-      result = current.sort(compareFindings);
+    const workloads = new Set<string>();
+    const namespaces = new Set<string>();
+    const first = this.mergedParts.length !== parts.length;
+    parts.forEach((now, i) => {
+      const before = first ? undefined : this.mergedParts[i];
+      if (before === now) return;
+      const drop = (p: EnginePart) => {
+        for (const f of p.findings) removed.push(f);
+        for (const key of p.workloads?.keys() ?? []) {
+          workloads.add(key);
+          clearFact(this.workloadFacts, key, i);
+        }
+        for (const name of p.namespaces?.keys() ?? []) {
+          namespaces.add(name);
+          clearFact(this.namespaceFacts, name, i);
+        }
+      };
+      const take = (p: EnginePart) => {
+        for (const f of p.findings) added.push(f);
+        for (const [key, fact] of p.workloads ?? []) {
+          workloads.add(key);
+          factsOf(this.workloadFacts, key)[i] = fact;
+        }
+        for (const [name, fact] of p.namespaces ?? []) {
+          namespaces.add(name);
+          factsOf(this.namespaceFacts, name)[i] = fact;
+        }
+      };
+      // forEach, not for-of over entries: no [key, value] pair per part per run.
+      before?.forEach((p, key) => {
+        if (now.get(key) !== p) drop(p);
+      });
+      now.forEach((p, key) => {
+        if (before?.get(key) !== p) take(p);
+      });
+    });
+    let findings: Finding[] | undefined;
+    let changes: FindingChanges | undefined;
+    // Patching costs one copy and a binary search per changed finding: worth it until
+    // the change is about as large as the list (a context switch, an RBAC re-rank).
+    if (first || removed.length + added.length > this.sorted.length) {
+      findings = fullSort(parts);
+    } else if (removed.length === 0 && added.length === 0) {
+      findings = this.sorted;
+      changes = { since: this.sorted, added: [], removed: [] };
     } else {
-      added.sort(compareFindings);
-      const kept: Finding[] = [];
-      for (const f of this.sorted) if (now.has(f)) kept.push(f);
-      result = mergeSorted(kept, added);
+      findings = patchSorted(this.sorted, removed, added);
+      if (findings) changes = { since: this.sorted, ...netChanges(removed, added) };
+      else findings = fullSort(parts);
     }
-    this.sorted = result;
-    this.sortedSet = now;
-    // Callers may sort or splice their copy; the cache keeps its own.
-    return result.slice();
+    this.sorted = findings;
+    // Shared with the next result while nothing changes: callers treat it as read-only.
+    return { findings, workloads, namespaces, ...(changes ? { changes } : {}) };
   }
 
-  private workloadSummaries(): WorkloadSummary[] {
-    const outputs = [...this.outputs.values()];
-    const next = new Map<string, { parts: unknown[]; summary: WorkloadSummary }>();
-    const list = workloadsIn(this.store).map((w) => {
-      const key = refKey(w.ref);
-      const parts = outputs.map((out) => out.workloads?.get(key));
-      const hit = this.summaries.get(key);
-      let summary: WorkloadSummary;
-      if (hit && hit.summary.apiVersion === w.ref.apiVersion && hit.parts.every((p, i) => p === parts[i])) {
-        summary = hit.summary;
-      } else {
-        summary = { apiVersion: w.ref.apiVersion, kind: w.ref.kind, namespace: w.namespace, name: w.ref.name };
-        for (const p of parts) Object.assign(summary, p);
-      }
-      next.set(key, { parts, summary });
+  /** One summary per workload in store order; only workloads whose facts or object changed are rebuilt. */
+  private workloadSummaries(changedFacts: Set<string>): WorkloadSummary[] {
+    const dirty = changedFacts;
+    for (const obj of this.changedWorkloads) {
+      const w = workloadOf(obj);
+      if (w) dirty.add(refKey(w.ref));
+    }
+    this.changedWorkloads = [];
+    const build = (w: Workload, key: string): WorkloadSummary => {
+      const summary: WorkloadSummary = {
+        apiVersion: w.ref.apiVersion,
+        kind: w.ref.kind,
+        namespace: w.namespace,
+        name: w.ref.name,
+      };
+      for (const fact of this.workloadFacts.get(key) ?? []) if (fact) Object.assign(summary, fact);
       return summary;
+    };
+    if (this.workloadSetChanged) {
+      const list: WorkloadSummary[] = [];
+      const byKey = new Map<string, WorkloadSummary>();
+      const index = new Map<string, number>();
+      for (const w of workloadsIn(this.store)) {
+        const key = refKey(w.ref);
+        const hit = dirty.has(key) ? undefined : this.workloadSummaryByKey.get(key);
+        const summary = hit ?? build(w, key);
+        index.set(key, list.length);
+        byKey.set(key, summary);
+        list.push(summary);
+      }
+      this.workloadList = list;
+      this.workloadSummaryByKey = byKey;
+      this.workloadIndex = index;
+      this.workloadSetChanged = false;
+      return list;
+    }
+    if (!dirty.size) return this.workloadList;
+    let list: WorkloadSummary[] | undefined;
+    for (const key of dirty) {
+      const at = this.workloadIndex.get(key);
+      if (at === undefined) continue; // facts for an object the store does not list as a workload
+      const old = this.workloadList[at]!;
+      const obj = this.store.getByName(old.kind, keyNamespace(key), old.name);
+      const w = obj ? workloadOf(obj) : undefined;
+      if (!w) continue;
+      list ??= this.workloadList.slice();
+      const summary = build(w, key);
+      list[at] = summary;
+      this.workloadSummaryByKey.set(key, summary);
+    }
+    if (list) this.workloadList = list;
+    return this.workloadList;
+  }
+
+  /** One summary per store namespace; only namespaces whose facts changed are rebuilt. */
+  private namespaceSummaries(dirty: Set<string>): NamespaceSummary[] {
+    const build = (name: string): NamespaceSummary => {
+      const s: NamespaceSummary = { name };
+      for (const fact of this.namespaceFacts.get(name) ?? []) if (fact) Object.assign(s, fact);
+      return s;
+    };
+    const names = this.store.namespaces();
+    const same = names.length === this.namespaceList.length && names.every((n, i) => this.namespaceList[i]!.name === n);
+    if (same) {
+      // Copy on write: the previous result keeps its list.
+      let list: NamespaceSummary[] | undefined;
+      for (const name of dirty) {
+        const at = this.namespaceIndex.get(name);
+        if (at === undefined) continue;
+        list ??= this.namespaceList.slice();
+        list[at] = build(name);
+        this.namespaceSummaryByName.set(name, list[at]!);
+      }
+      if (list) this.namespaceList = list;
+      return this.namespaceList;
+    }
+    const byName = new Map<string, NamespaceSummary>();
+    const index = new Map<string, number>();
+    const list = names.map((name, i) => {
+      const s = (dirty.has(name) ? undefined : this.namespaceSummaryByName.get(name)) ?? build(name);
+      byName.set(name, s);
+      index.set(name, i);
+      return s;
     });
-    this.summaries = next;
+    this.namespaceSummaryByName = byName;
+    this.namespaceIndex = index;
+    this.namespaceList = list;
     return list;
   }
 
-  private namespaceSummaries(): NamespaceSummary[] {
-    return this.store.namespaces().map((name) => {
-      const s: NamespaceSummary = { name };
-      for (const out of this.outputs.values()) Object.assign(s, out.namespaces?.get(name));
-      return s;
-    });
-  }
-
+  /** Subjects from every engine, merged; recomputed only when an engine hands back different subjects. */
   private subjectSummaries(): SubjectSummary[] {
+    const inputs = this.engines.map((e) => this.outputs.get(e.name)?.subjects);
+    if (inputs.length === this.subjectInputs.length && inputs.every((s, i) => s === this.subjectInputs[i]))
+      return this.subjectList;
     const merged = new Map<string, SubjectSummary>();
-    for (const out of this.outputs.values()) {
-      for (const s of out.subjects ?? []) {
+    for (const subjects of inputs) {
+      for (const s of subjects ?? []) {
         const key = refKey(s);
         const cur = merged.get(key);
         if (cur) cur.checks = [...new Set([...cur.checks, ...s.checks])].sort();
         else merged.set(key, { ...s, checks: [...new Set(s.checks)].sort() });
       }
     }
-    return [...merged.values()].sort((a, b) => refKey(a).localeCompare(refKey(b)));
+    this.subjectInputs = inputs;
+    this.subjectList = [...merged.values()].sort((a, b) => refKey(a).localeCompare(refKey(b)));
+    return this.subjectList;
   }
 }
 
-/** Merges two arrays sorted by compareFindings (ties keep `a` first, as a stable sort would not care: ties are equal findings). */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  const out: Finding[] = new Array(a.length + b.length);
-  let i = 0;
+/** Forgets engine `i`'s fact for `key`, and the entry once no engine has one. */
+function clearFact<T>(table: Map<string, Facts<T>>, key: string, i: number): void {
+  const facts = table.get(key);
+  if (!facts) return;
+  facts[i] = undefined;
+  if (facts.every((f) => f === undefined)) table.delete(key);
+}
+
+function factsOf<T>(table: Map<string, Facts<T>>, key: string): Facts<T> {
+  let facts = table.get(key);
+  if (!facts) table.set(key, (facts = []));
+  return facts;
+}
+
+/** The namespace of a refKey ("Kind/namespace/name"). */
+function keyNamespace(key: string): string | undefined {
+  const ns = key.split("/")[1];
+  return ns ? ns : undefined;
+}
+
+/** The context an engine runs in; `findings` (every earlier engine's, flat) is built only if read. */
+function contextOf(
+  store: Store,
+  options: AnalysisOptions,
+  models: ReadonlyMap<string, unknown>,
+  outputs: ReadonlyMap<string, EngineOutput>,
+): AnalysisContext {
+  const upstream = new Map(outputs);
+  let findings: Finding[] | undefined;
+  return {
+    store,
+    options,
+    models,
+    outputs: upstream,
+    get findings() {
+      if (!findings) {
+        findings = [];
+        // A loop, not push(...): spreading 150,000 findings as arguments overflows the stack.
+        for (const out of upstream.values()) for (const f of out.findings) findings.push(f);
+      }
+      return findings;
+    },
+  };
+}
+
+function fullSort(parts: readonly ReadonlyMap<string, EnginePart>[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of parts) for (const part of p.values()) for (const f of part.findings) findings.push(f);
+  return findings.sort(compareFindings);
+}
+
+/** Removed and added findings without those in both (a recomputed part handing back the same objects). */
+function netChanges(removed: readonly Finding[], added: readonly Finding[]): Pick<FindingChanges, "added" | "removed"> {
+  const count = new Map<Finding, number>();
+  for (const f of removed) count.set(f, (count.get(f) ?? 0) + 1);
+  const netAdded: Finding[] = [];
+  for (const f of added) {
+    const n = count.get(f);
+    if (n) count.set(f, n - 1);
+    else netAdded.push(f);
+  }
+  const netRemoved: Finding[] = [];
+  for (const f of removed) {
+    const n = count.get(f);
+    if (n) {
+      count.set(f, n - 1);
+      netRemoved.push(f);
+    }
+  }
+  return { added: netAdded, removed: netRemoved };
+}
+
+/** First index in `sorted` whose finding does not sort before `f`. */
+function lowerBound(sorted: readonly Finding[], f: Finding): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareFindings(sorted[mid]!, f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `sorted` without `removed` (by identity) and with `added`, still sorted: binary
+ * searches and one copy, no per-finding lookups. Undefined when a removed finding is
+ * not there (the caller sorts from scratch).
+ */
+function patchSorted(sorted: readonly Finding[], removed: readonly Finding[], added: Finding[]): Finding[] | undefined {
+  const drop = new Set<number>();
+  for (const f of removed) {
+    let i = lowerBound(sorted, f);
+    // Ties are findings with the same id: find this very object among them.
+    while (i < sorted.length && (sorted[i] !== f || drop.has(i)) && compareFindings(sorted[i]!, f) === 0) i++;
+    if (sorted[i] !== f || drop.has(i)) return undefined;
+    drop.add(i);
+  }
+  added.sort(compareFindings);
+  // Where each added finding goes: after every finding that does not sort after it.
+  const at = added.map((f) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareFindings(sorted[mid]!, f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
+  const gone = [...drop].sort((a, b) => a - b);
+  const out: Finding[] = new Array(sorted.length - gone.length + added.length);
+  let o = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareFindings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  let d = 0;
+  for (let i = 0; i <= sorted.length; i++) {
+    while (j < added.length && at[j] === i) out[o++] = added[j++]!;
+    if (gone[d] === i) d++;
+    else if (i < sorted.length) out[o++] = sorted[i]!;
+  }
   return out;
 }
 

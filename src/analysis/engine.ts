@@ -3,6 +3,7 @@
 import type { KObject } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import type { CheckMeta, Finding } from "./finding.js";
+import type { EnginePart } from "./parts.js";
 import type { Workload } from "./workloads.js";
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
@@ -44,6 +45,8 @@ export interface AnalysisContext {
   models: ReadonlyMap<string, unknown>;
   /** Findings of engines that already ran in this pass (for correlation). */
   findings: readonly Finding[];
+  /** Outputs of engines that already ran in this pass, by engine name (their parts, when partitioned). */
+  outputs?: ReadonlyMap<string, EngineOutput>;
 }
 
 export interface EngineOutput {
@@ -54,6 +57,12 @@ export interface EngineOutput {
   subjects?: SubjectSummary[];
   /** The engine's model (e.g. RBAC permissions for who-can), read by later engines and views. */
   model?: unknown;
+  /**
+   * The same output split by namespace (src/analysis/parts.ts). When set, the analyzer
+   * merges parts by identity: an engine hands back the same part object for a namespace
+   * whose output did not change, and `findings`/`workloads`/`namespaces` are their union.
+   */
+  parts?: ReadonlyMap<string, EnginePart>;
 }
 
 /** What a fix for one finding changes. Pod-spec fixes are relocated to the owner's template. */

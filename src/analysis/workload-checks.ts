@@ -1,4 +1,4 @@
-// Runs object checks over every workload, re-running a check only for objects
+// Runs object checks over workloads (one namespace's at a time), re-running a check only for objects
 // that changed (the store replaces an object on change, so identity is the key).
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
@@ -95,31 +95,32 @@ export class WorkloadCheckRunner<D = never> {
     return e.covered;
   }
 
-  run(ctx: AnalysisContext): Finding[] {
+  /** Findings of the given workload objects (one namespace's: engines keep parts per namespace). */
+  runObjects(objects: Iterable<KObject>, ctx: AnalysisContext): Finding[] {
     const out: Finding[] = [];
-    for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
-      for (const obj of ctx.store.list(kind)) {
-        const e = this.entry(obj);
-        if (e.own === NONE) continue; // no findings of its own: nothing to fold
-        const owner = cachedOwnerChain(ctx.store, obj);
-        const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
-        // What an object reports depends only on it, its top owner and the fix target:
-        // reuse the last answer while all three are the same.
-        const target = refKey(owner.top);
-        const hit = e.folded;
-        if (hit && hit.owner === ownerObj && hit.target === target) {
-          for (const f of hit.findings) out.push(f);
-          continue;
-        }
-        const own = this.findingsFor(obj, ctx);
-        if (this.derive) this.derivedFor(obj, ctx);
-        const findings = own.length ? this.fold(obj, own, owner, ownerObj, ctx) : own;
-        e.folded = { owner: ownerObj, target, findings };
-        if (obj.kind === "Pod" && own.length) e.own = undefined;
-        for (const f of findings) out.push(f);
-      }
-    }
+    for (const obj of objects) this.runOne(obj, ctx, out);
     return out;
+  }
+
+  private runOne(obj: KObject, ctx: AnalysisContext, out: Finding[]): void {
+    const e = this.entry(obj);
+    if (e.own === NONE) return; // no findings of its own: nothing to fold
+    const owner = cachedOwnerChain(ctx.store, obj);
+    const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
+    // What an object reports depends only on it, its top owner and the fix target:
+    // reuse the last answer while all three are the same.
+    const target = refKey(owner.top);
+    const hit = e.folded;
+    if (hit && hit.owner === ownerObj && hit.target === target) {
+      for (const f of hit.findings) out.push(f);
+      return;
+    }
+    const own = this.findingsFor(obj, ctx);
+    if (this.derive) this.derivedFor(obj, ctx);
+    const findings = own.length ? this.fold(obj, own, owner, ownerObj, ctx) : own;
+    e.folded = { owner: ownerObj, target, findings };
+    if (obj.kind === "Pod" && own.length) e.own = undefined;
+    for (const f of findings) out.push(f);
   }
 
   private fold(

@@ -79,11 +79,58 @@ export class Controller {
     const initial = !this.baselined;
     if (this.session.settled()) this.baselined = true;
     const now = Date.now();
+    // The analyzer says what changed since its last result: O(changed), not O(findings).
+    const changes = result.changes;
+    if (changes && this.idCounts && changes.since === this.seen)
+      this.applyChanges(changes.added, changes.removed, initial, now);
+    else this.recount(result.findings, initial, now);
+    this.seen = result.findings;
+    return { result, activity: this.activity, firstSeen: this.firstSeen };
+  }
+
+  /** Findings per id in the last snapshot (ids can repeat), with one finding each for labels. */
+  private idCounts: Map<string, number> | undefined;
+  /** The findings list of the last snapshot: `changes` apply only on top of it. */
+  private seen: readonly Finding[] | undefined;
+
+  private applyChanges(added: readonly Finding[], removed: readonly Finding[], initial: boolean, now: number): void {
+    const counts = this.idCounts!;
+    const gone = new Set<string>();
+    for (const f of removed) {
+      const n = (counts.get(f.id) ?? 0) - 1;
+      if (n > 0) counts.set(f.id, n);
+      else counts.delete(f.id);
+      gone.add(f.id);
+    }
+    for (const f of added) {
+      counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
+      this.lastFindings.set(f.id, f);
+    }
+    // firstSeen holds the previous snapshot's ids: new in sorted order (as `added` is), then resolved.
+    for (const f of added) {
+      if (this.firstSeen.has(f.id)) continue;
+      if (!initial)
+        this.push({ at: now, kind: "new", severity: f.severity, text: `+ ${f.check} ${refLabel(f.resource)}` });
+      this.firstSeen.set(f.id, initial ? 0 : now);
+    }
+    for (const id of gone) {
+      if (counts.has(id)) continue;
+      if (!initial) this.push({ at: now, kind: "resolved", text: `- resolved ${this.resolvedLabel(id)}` });
+      this.firstSeen.delete(id);
+      this.lastFindings.delete(id);
+    }
+  }
+
+  private recount(findings: readonly Finding[], initial: boolean, now: number): void {
     // Labels are built only for findings that change, not for all of them on every snapshot.
     const current = new Map<string, Finding>();
-    for (const f of result.findings) current.set(f.id, f);
+    const counts = new Map<string, number>();
+    for (const f of findings) {
+      current.set(f.id, f);
+      counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
+    }
     if (!initial) {
-      for (const f of result.findings) {
+      for (const f of findings) {
         if (!this.firstSeen.has(f.id)) {
           this.push({
             at: now,
@@ -104,9 +151,9 @@ export class Controller {
       }
     }
     for (const id of [...this.firstSeen.keys()]) if (!current.has(id)) this.firstSeen.delete(id);
-    for (const f of result.findings) if (!this.firstSeen.has(f.id)) this.firstSeen.set(f.id, initial ? 0 : now);
+    for (const f of findings) if (!this.firstSeen.has(f.id)) this.firstSeen.set(f.id, initial ? 0 : now);
     this.lastFindings = current;
-    return { result, activity: this.activity, firstSeen: this.firstSeen };
+    this.idCounts = counts;
   }
 
   private resolvedLabel(id: string): string {

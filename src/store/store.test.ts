@@ -60,4 +60,42 @@ describe("store", () => {
     store.apply(events);
     expect(store.list("Pod").map((p) => p.metadata.name)).toEqual(["p2"]);
   });
+
+  it("bumps a namespace's and a kind's version when one of its objects changes, and no other", () => {
+    const store = storeOf([rs, pod("p1")]);
+    const ns = (n: string) => store.namespaceVersion(n);
+    const before = { a: ns("a"), b: ns("b"), pods: store.kindVersion("Pod"), rs: store.kindVersion("ReplicaSet") };
+    store.apply([{ type: "modified", object: project({ ...pod("p1"), spec: { containers: [{ name: "x" }] } })! }]);
+    expect([
+      ns("a") > before.a,
+      ns("b"),
+      store.kindVersion("Pod") > before.pods,
+      store.kindVersion("ReplicaSet"),
+    ]).toEqual([true, before.b, true, before.rs]);
+    const a = ns("a");
+    // A Namespace object counts for the namespace it names (and for objects without one).
+    store.apply([
+      { type: "added", object: project({ apiVersion: "v1", kind: "Namespace", metadata: { name: "b", uid: "nb" } })! },
+    ]);
+    expect([ns("a"), ns("b") > before.b]).toEqual([a, true]);
+    const b = ns("b");
+    store.apply([{ type: "deleted", object: store.getByName("Pod", "a", "p1")! }]);
+    expect([ns("a") > a, ns("b")]).toEqual([true, b]);
+  });
+
+  it("lists namespaces as they come and go", () => {
+    const store = storeOf([rs]);
+    expect(store.namespaces()).toEqual(["a"]);
+    store.apply([
+      { type: "added", object: project({ ...pod("p1"), metadata: { ...pod("p1").metadata, namespace: "c" } })! },
+    ]);
+    expect(store.namespaces()).toEqual(["a", "c"]);
+    store.namespaces().push("mutated by a caller");
+    store.apply([{ type: "deleted", object: store.getByName("ReplicaSet", "a", "rs")! }]);
+    expect(store.namespaces()).toEqual(["c"]);
+    store.apply([
+      { type: "added", object: project({ apiVersion: "v1", kind: "Namespace", metadata: { name: "z", uid: "nz" } })! },
+    ]);
+    expect(store.namespaces()).toEqual(["c", "z"]);
+  });
 });

@@ -62,6 +62,11 @@ export class Store {
   private readonly byName = new Map<string, KObject>();
   private readonly status = new Map<string, KindStatus>();
   private readonly listeners = new Set<Listener>();
+  /** Per-namespace and per-kind change counters (see namespaceVersion, kindVersion). */
+  private readonly nsVersions = new Map<string, number>();
+  private readonly kindVersions = new Map<string, number>();
+  /** store.namespaces(), dropped when a namespace bucket or a Namespace object comes or goes. */
+  private namespaceList: string[] | undefined;
   /** Bumped on every applied batch that changed something. */
   version = 0;
   lastEventAt: number | undefined;
@@ -137,11 +142,37 @@ export class Store {
     this.status.set(kind, next);
   }
 
+  private touch(obj: KObject): void {
+    const ns = obj.metadata.namespace ?? "";
+    this.nsVersions.set(ns, (this.nsVersions.get(ns) ?? 0) + 1);
+    if (obj.kind === "Namespace")
+      this.nsVersions.set(obj.metadata.name, (this.nsVersions.get(obj.metadata.name) ?? 0) + 1);
+    this.kindVersions.set(obj.kind, (this.kindVersions.get(obj.kind) ?? 0) + 1);
+  }
+
+  /**
+   * A counter bumped whenever an object in `namespace` is added, modified or deleted
+   * ("" = objects without a namespace), and when the Namespace object of that name
+   * changes. Engines keep per-namespace results while it is the same.
+   */
+  namespaceVersion(namespace: string): number {
+    return this.nsVersions.get(namespace) ?? 0;
+  }
+
+  /** A counter bumped whenever an object of `kind` is added, modified or deleted. */
+  kindVersion(kind: string): number {
+    return this.kindVersions.get(kind) ?? 0;
+  }
+
   private put(obj: KObject): KObject | undefined {
+    this.touch(obj);
     let m = this.byKind.get(obj.kind);
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
     const prev = m.get(obj.metadata.uid);
-    if (prev) this.unindex(prev);
+    if (prev) {
+      this.touch(prev); // its namespace too, should the new object name another one
+      this.unindex(prev);
+    }
     m.set(obj.metadata.uid, obj);
     this.index(obj);
     return prev;
@@ -151,6 +182,7 @@ export class Store {
     const m = this.byKind.get(kind);
     const prev = m?.get(uid);
     if (!m || !prev) return undefined;
+    this.touch(prev);
     m.delete(uid);
     this.unindex(prev);
     return prev;
@@ -158,7 +190,9 @@ export class Store {
 
   private index(obj: KObject): void {
     const ns = obj.metadata.namespace ?? "";
-    addTo(this.byNs, `${obj.kind}/${ns}`, obj);
+    const nsKey = `${obj.kind}/${ns}`;
+    if (obj.kind === "Namespace" || !this.byNs.has(nsKey)) this.namespaceList = undefined;
+    addTo(this.byNs, nsKey, obj);
     for (const o of obj.metadata.ownerReferences) if (o.uid) addTo(this.byOwnerUid, o.uid, obj);
     const sa = serviceAccountOf(obj);
     if (sa) addTo(this.bySa, `${ns}/${sa}`, obj);
@@ -169,7 +203,9 @@ export class Store {
 
   private unindex(obj: KObject): void {
     const ns = obj.metadata.namespace ?? "";
-    removeFrom(this.byNs, `${obj.kind}/${ns}`, obj);
+    const nsKey = `${obj.kind}/${ns}`;
+    removeFrom(this.byNs, nsKey, obj);
+    if (obj.kind === "Namespace" || !this.byNs.has(nsKey)) this.namespaceList = undefined;
     for (const o of obj.metadata.ownerReferences) if (o.uid) removeFrom(this.byOwnerUid, o.uid, obj);
     const sa = serviceAccountOf(obj);
     if (sa) removeFrom(this.bySa, `${ns}/${sa}`, obj);
@@ -212,6 +248,12 @@ export class Store {
   }
 
   namespaces(): string[] {
+    // Kept until a namespace may have come or gone: every engine asks on every analysis.
+    this.namespaceList ??= this.computeNamespaces();
+    return this.namespaceList.slice();
+  }
+
+  private computeNamespaces(): string[] {
     const names = new Set(this.list("Namespace").map((n) => n.metadata.name));
     for (const key of this.byNs.keys()) {
       const ns = key.slice(key.indexOf("/") + 1);

@@ -37,7 +37,8 @@ const EVERYONE_WORDS: Record<string, string> = {
 
 const isSubject = (a: SubjectRef, b: SubjectRef) => a.kind === b.kind && a.name === b.name;
 
-export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
+/** Paths for everyone-style subjects; their RBAC parts looked up in `pool` (default: ctx.findings). */
+export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Finding[] = ctx.findings): Finding[] {
   const rbac = ctx.models.get("rbac") as RbacModel | undefined;
   if (!rbac) return [];
   const out: Finding[] = [];
@@ -76,7 +77,7 @@ export function detectAnonymousPaths(ctx: AnalysisContext): Finding[] {
     for (const [q, what] of ruleQueries) if (can(q)) note(q, what);
     const who = EVERYONE_WORDS[subject.name] ?? subjectLabel(subject);
     // The RBAC engine reports on the subject itself, naming the bindings in `related`.
-    const parts = ctx.findings.filter(
+    const parts = pool.filter(
       (f) => f.panel === "rbac" && f.resource.kind === subject.kind && f.resource.name === subject.name,
     );
     const partsFor = (binding: ResourceRef) => {

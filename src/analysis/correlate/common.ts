@@ -5,11 +5,21 @@ import { cachedOwnerChain } from "../../patch/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
-import { type Workload, workloadsIn } from "../workloads.js";
+import { type Workload, workloadOf, workloadsIn } from "../workloads.js";
 
 /** Workloads a user manages: a pod whose controller is loaded is represented by that controller. */
 export function topWorkloads(store: Store): Workload[] {
   return workloadsIn(store).filter((w) => cachedOwnerChain(store, w.object).topObject === (w.object as KObject));
+}
+
+/** topWorkloads among the given objects (one namespace's). */
+export function topWorkloadsOf(store: Store, objects: readonly KObject[]): Workload[] {
+  const out: Workload[] = [];
+  for (const obj of objects) {
+    const w = workloadOf(obj);
+    if (w && cachedOwnerChain(store, obj).topObject === obj) out.push(w);
+  }
+  return out;
 }
 
 /** Findings by the key of every ref they are about (resource and related), in list order. */

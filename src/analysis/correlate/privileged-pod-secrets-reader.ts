@@ -47,20 +47,25 @@ function hostAccess(w: Workload): string[] {
 
 const HOST_CHECK = /privileged|host-?pid|host-?path|host-namespaces|hostpath|hostpid/i;
 
-export function detectPrivilegedPodPaths(ctx: AnalysisContext): Finding[] {
+/** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
+export function detectPrivilegedPodPaths(
+  ctx: AnalysisContext,
+  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  pool: readonly Finding[] = ctx.findings,
+): Finding[] {
   const rbac = ctx.models.get("rbac") as RbacModel | undefined;
   if (!rbac) return [];
   const out: Finding[] = [];
-  for (const w of topWorkloads(ctx.store)) {
+  for (const w of workloads) {
     const access = hostAccess(w);
     if (!access.length || !tokenAutomounted(w, ctx.store)) continue;
     const sa = serviceAccountOf(w);
     const power = powerOf(rbac, sa, w.namespace);
     if (!power || !(power.readsAllSecrets || power.createsPods)) continue;
     const parts = [
-      ...findingsAbout(ctx.findings, w.ref, (f) => f.panel === "pods" && HOST_CHECK.test(f.check)),
-      ...findingsAbout(ctx.findings, w.ref, (f) => f.check === "secret.token-automount"),
-      ...findingsAbout(ctx.findings, saRef(sa), (f) => f.panel === "rbac"),
+      ...findingsAbout(pool, w.ref, (f) => f.panel === "pods" && HOST_CHECK.test(f.check)),
+      ...findingsAbout(pool, w.ref, (f) => f.check === "secret.token-automount"),
+      ...findingsAbout(pool, saRef(sa), (f) => f.panel === "rbac"),
     ];
     out.push(
       makeFinding({

@@ -7,6 +7,7 @@ import { type Finding, makeFinding } from "../finding.js";
 import type { NetworkModel, RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
+import type { Workload } from "../workloads.js";
 import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const unsegmentedPowerfulToken: CheckDef = {
@@ -26,12 +27,17 @@ export const unsegmentedPowerfulToken: CheckDef = {
   },
 };
 
-export function detectUnsegmentedTokenPaths(ctx: AnalysisContext): Finding[] {
+/** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
+export function detectUnsegmentedTokenPaths(
+  ctx: AnalysisContext,
+  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  pool: readonly Finding[] = ctx.findings,
+): Finding[] {
   const rbac = ctx.models.get("rbac") as RbacModel | undefined;
   const network = ctx.models.get("network") as NetworkModel | undefined;
   if (!rbac || !network) return [];
   const out: Finding[] = [];
-  for (const w of topWorkloads(ctx.store)) {
+  for (const w of workloads) {
     if (!tokenAutomounted(w, ctx.store) || hasProjectedToken(w)) continue;
     let segmentation: string | undefined;
     let isolatedIngress: boolean | undefined;
@@ -49,9 +55,9 @@ export function detectUnsegmentedTokenPaths(ctx: AnalysisContext): Finding[] {
     if (power?.level !== "critical") continue;
     const nsRef = { apiVersion: "v1", kind: "Namespace", name: w.namespace };
     const parts = [
-      ...findingsAbout(ctx.findings, nsRef, (f) => f.panel === "network"),
-      ...findingsAbout(ctx.findings, w.ref, (f) => f.panel === "network" || f.check === "secret.token-automount"),
-      ...findingsAbout(ctx.findings, saRef(sa), (f) => f.panel === "rbac"),
+      ...findingsAbout(pool, nsRef, (f) => f.panel === "network"),
+      ...findingsAbout(pool, w.ref, (f) => f.panel === "network" || f.check === "secret.token-automount"),
+      ...findingsAbout(pool, saRef(sa), (f) => f.panel === "rbac"),
     ];
     out.push(
       makeFinding({

@@ -1,6 +1,14 @@
 // Image hygiene panel: tags, digests, registries, pull policy.
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, WorkloadCheck } from "../engine.js";
+import {
+  type EnginePart,
+  namespaceStamp,
+  objectsOfKindsIn,
+  PartCache,
+  partitionedOutput,
+  partitionKeys,
+} from "../parts.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
 import { mutableTag } from "./mutable-tag.js";
 import { noDigest } from "./no-digest.js";
@@ -15,14 +23,24 @@ const COMMAND_ONLY = new Set([noDigest.meta.id]);
 export function imagesEngine(): Engine {
   // Options (trusted registries) are fixed for an analyzer's life, so the identity cache holds.
   const runner = new WorkloadCheckRunner(imageChecks);
+  const cache = new PartCache<EnginePart>();
   return {
     name: "images",
     checks: imageChecks,
     inputs: WORKLOAD_KINDS,
-    run: (ctx) => ({
-      findings: runner
-        .run(ctx)
-        .map((f) => (f.fix && COMMAND_ONLY.has(f.check) ? { ...f, fix: { ...f.fix, type: "none" as const } } : f)),
-    }),
+    run: (ctx) =>
+      partitionedOutput(
+        cache.update(
+          partitionKeys(ctx.store),
+          (ns) => namespaceStamp(ctx.store, ns),
+          (ns) => ({
+            findings: runner
+              .runObjects(objectsOfKindsIn(ctx.store, WORKLOAD_KINDS, ns), ctx)
+              .map((f) =>
+                f.fix && COMMAND_ONLY.has(f.check) ? { ...f, fix: { ...f.fix, type: "none" as const } } : f,
+              ),
+          }),
+        ),
+      ),
   };
 }

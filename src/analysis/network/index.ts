@@ -1,11 +1,10 @@
 // Unsegmented namespaces panel: NetworkPolicy isolation per workload and
-// segmentation per namespace. Computed per namespace and cached by the identity
-// of the namespace's policy and workload objects (the store replaces an object
-// when it changes), so a pod event recomputes one namespace.
-import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
-import { sameObjects } from "../../store/store.js";
-import type { Engine, EngineOutput, NamespaceSummary, WorkloadSummary } from "../engine.js";
+// segmentation per namespace. One part per namespace, recomputed only when the
+// namespace's version changes, so a pod event recomputes one namespace.
+import { WORKLOAD_KINDS } from "../../cluster/objects.js";
+import type { Engine, EngineOutput, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
+import { type EnginePart, PartCache, partitionedOutput } from "../parts.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import type { NamespaceCheck } from "./check.js";
 import { workloadObjectsIn } from "./collect.js";
@@ -24,12 +23,9 @@ export const networkChecks: readonly NamespaceCheck[] = [
   policySelectsNothing,
 ];
 
-interface CacheEntry {
-  policies: KObject[];
-  workloads: KObject[];
+/** A namespace's part, with the analysis the model answers from. */
+export interface NetworkPart extends EnginePart {
   result: NamespaceNetwork;
-  findings: Finding[];
-  facts: [string, Partial<WorkloadSummary>][];
 }
 
 function detectAll(ns: NamespaceNetwork): Finding[] {
@@ -45,43 +41,41 @@ function detectAll(ns: NamespaceNetwork): Finding[] {
 }
 
 export function networkEngine(): Engine {
-  const cache = new Map<string, CacheEntry>();
+  const cache = new PartCache<NetworkPart>();
   return {
     name: "network",
     checks: networkChecks,
     inputs: ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS],
     run(ctx): EngineOutput {
       const { store } = ctx;
-      const findings: Finding[] = [];
-      const workloads = new Map<string, Partial<WorkloadSummary>>();
-      const namespaces = new Map<string, Partial<NamespaceSummary>>();
-      const results = new Map<string, NamespaceNetwork>();
-      const seen = new Set<string>();
-      for (const name of store.namespaces()) {
-        seen.add(name);
-        const policies = store.inNamespace("NetworkPolicy", name);
-        const objects = workloadObjectsIn(store, name);
-        let entry = cache.get(name);
-        if (!entry || !sameObjects(entry.policies, policies) || !sameObjects(entry.workloads, objects)) {
+      // A namespace's isolation and segmentation read only its own policies and workloads.
+      const parts = cache.update(
+        store.namespaces(),
+        (name) => store.namespaceVersion(name),
+        (name) => {
           const result = analyzeNamespace(
             name,
-            policies.map(policyOf),
-            objects.map(workloadOf).filter((w): w is Workload => !!w),
+            store.inNamespace("NetworkPolicy", name).map(policyOf),
+            workloadObjectsIn(store, name)
+              .map(workloadOf)
+              .filter((w): w is Workload => !!w),
           );
-          const facts = result.workloads.map((w): [string, Partial<WorkloadSummary>] => [
-            w.key,
-            { isolation: { ingress: w.policies.ingress.length > 0, egress: w.policies.egress.length > 0 } },
-          ]);
-          entry = { policies, workloads: objects, result, findings: detectAll(result), facts };
-          cache.set(name, entry);
-        }
-        results.set(name, entry.result);
-        findings.push(...entry.findings);
-        namespaces.set(name, { segmentation: entry.result.segmentation });
-        for (const [key, fact] of entry.facts) workloads.set(key, fact);
-      }
-      for (const name of cache.keys()) if (!seen.has(name)) cache.delete(name);
-      return { findings, workloads, namespaces, model: networkModel(store, results) };
+          const workloads = new Map<string, Partial<WorkloadSummary>>();
+          for (const w of result.workloads)
+            workloads.set(w.key, {
+              isolation: { ingress: w.policies.ingress.length > 0, egress: w.policies.egress.length > 0 },
+            });
+          return {
+            result,
+            findings: detectAll(result),
+            workloads,
+            namespaces: new Map([[name, { segmentation: result.segmentation }]]),
+          };
+        },
+      );
+      const results = new Map<string, NamespaceNetwork>();
+      for (const [name, part] of parts) results.set(name, part.result);
+      return partitionedOutput(parts, { model: networkModel(store, results) });
     },
   };
 }

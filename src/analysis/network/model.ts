@@ -33,17 +33,26 @@ export function isolationInfo(w: WorkloadIsolation, resolve?: NamespaceResolver)
   };
 }
 
+/** Workloads of one namespace's analysis by key, built on first lookup and kept with it. */
+const byKeyOf = new WeakMap<NamespaceNetwork, Map<string, WorkloadIsolation>>();
+
+function workloadByKey(ns: NamespaceNetwork, key: string): WorkloadIsolation | undefined {
+  let byKey = byKeyOf.get(ns);
+  if (!byKey) {
+    byKey = new Map();
+    for (const w of ns.workloads) byKey.set(w.key, w);
+    byKeyOf.set(ns, byKey);
+  }
+  return byKey.get(key);
+}
+
 export function networkModel(store: Store, namespaces: ReadonlyMap<string, NamespaceNetwork>): NetworkModel {
-  // Built on the first drill-down, not on every pass.
-  let byKey: Map<string, WorkloadIsolation> | undefined;
   const resolve = resolverFor(store);
   return {
     isolationOf(key) {
-      if (!byKey) {
-        byKey = new Map();
-        for (const ns of namespaces.values()) for (const w of ns.workloads) byKey.set(w.key, w);
-      }
-      const w = byKey.get(key);
+      // Keys are refKeys ("Kind/namespace/name"): only that namespace's analysis can hold it.
+      const ns = namespaces.get(key.split("/")[1] ?? "");
+      const w = ns ? workloadByKey(ns, key) : undefined;
       return w ? isolationInfo(w, resolve) : undefined;
     },
     segmentationOf(namespace) {

@@ -4,8 +4,18 @@ import { refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { AnalysisContext, Engine, PodSecurityLevel, WorkloadCheck, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { PodsModel } from "../models.js";
+import {
+  type EnginePart,
+  isStoreNamespace,
+  namespaceStamp,
+  objectsOfKindsIn,
+  PartCache,
+  partitionedOutput,
+  partitionKeys,
+  partKeyOf,
+} from "../parts.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
-import { type Workload, workloadOf, workloadsIn } from "../workloads.js";
+import { type Workload, workloadOf } from "../workloads.js";
 import { apparmor } from "./apparmor.js";
 import { capabilities } from "./capabilities.js";
 import { capabilitiesRestricted } from "./capabilities-restricted.js";
@@ -106,35 +116,46 @@ export function podsEngine(): Engine {
     return w ? levelOfFindings(own, w) : "restricted";
   });
   const verdicts = new WeakMap<Finding, FixVerdict>();
+  const cache = new PartCache<EnginePart>();
+  /** One namespace: its workloads' levels, its enforceable level and findings. */
+  const partOf = (ns: string, ctx: AnalysisContext): EnginePart => {
+    const objects = objectsOfKindsIn(ctx.store, WORKLOAD_KINDS, ns);
+    const workloads = new Map<string, Partial<WorkloadSummary>>();
+    // Enforceable level: the weakest level among the namespace's Pods and pod
+    // templates (a template below its pods would be rejected on the next rollout).
+    let weakest: PodSecurityLevel = "restricted";
+    for (const obj of objects) {
+      const w = workloadOf(obj);
+      if (!w) continue;
+      const level = runner.derivedFor(obj, ctx) ?? "restricted";
+      workloads.set(refKey(w.ref), LEVEL_FACTS[level]);
+      if (RANK[level] < RANK[weakest]) weakest = level;
+    }
+    const findings = honestFixes(runner.runObjects(objects, ctx), ctx, verdicts);
+    const nsObject = ctx.store.getByName("Namespace", undefined, ns);
+    if (nsObject) for (const f of namespaceFindings([nsObject], () => weakest)) findings.push(f);
+    const part: EnginePart = { findings, workloads };
+    if (isStoreNamespace(ctx.store, ns)) part.namespaces = new Map([[ns, { enforceableLevel: weakest }]]);
+    return part;
+  };
   return {
     name: "pods",
     checks: [...podChecks, namespaceEnforce],
     inputs: ["Namespace", ...WORKLOAD_KINDS],
     run: (ctx) => {
-      const levels = new Map<string, PodSecurityLevel>();
-      const workloads = new Map<string, Partial<WorkloadSummary>>();
-      // Enforceable level per namespace: the weakest level among its Pods and pod
-      // templates (a template below its pods would be rejected on the next rollout).
-      const nsLevels = new Map<string, PodSecurityLevel>();
-      for (const w of workloadsIn(ctx.store)) {
-        const level = runner.derivedFor(w.object, ctx) ?? "restricted";
-        const key = refKey(w.ref);
-        levels.set(key, level);
-        workloads.set(key, LEVEL_FACTS[level]);
-        const cur = nsLevels.get(w.namespace);
-        if (!cur || RANK[level] < RANK[cur]) nsLevels.set(w.namespace, level);
-      }
-      const enforceable = (ns: string): PodSecurityLevel => nsLevels.get(ns) ?? "restricted";
-      const namespaces = new Map(ctx.store.namespaces().map((ns) => [ns, { enforceableLevel: enforceable(ns) }]));
+      const { store } = ctx;
+      // Everything a namespace's part reads is in that namespace (owners too).
+      const parts = cache.update(
+        partitionKeys(store),
+        (ns) => namespaceStamp(store, ns),
+        (ns) => partOf(ns, ctx),
+      );
+      const partFor = (key: string) => parts.get(partKeyOf(key.split("/")[1]));
       const model: PodsModel = {
-        levelOf: (key) => levels.get(key),
-        enforceableLevelOf: (ns) => (namespaces.has(ns) ? enforceable(ns) : undefined),
+        levelOf: (key) => partFor(key)?.workloads?.get(key)?.podSecurity,
+        enforceableLevelOf: (ns) => parts.get(ns)?.namespaces?.get(ns)?.enforceableLevel,
       };
-      const findings = [
-        ...honestFixes(runner.run(ctx), ctx, verdicts),
-        ...namespaceFindings(ctx.store.list("Namespace"), enforceable),
-      ];
-      return { findings, workloads, namespaces, model };
+      return partitionedOutput(parts, { model });
     },
   };
 }

@@ -1,11 +1,12 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type KObject, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
-import { sameObjects } from "../../store/store.js";
+import { type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import type { Store } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
 import type { SubjectRef } from "../models.js";
+import { CLUSTER_PART, type EnginePart, namespaceStamp, PartCache, partitionedOutput } from "../parts.js";
 import { type FixRecord, RbacState } from "./model.js";
 import { isBuiltinSubject, isSystemServiceAccount, maxSeverity, raise } from "./policy.js";
 import { type Grant, isBuiltinRole, RBAC_API, type Resolution, resolve, roleKey, subjectKey } from "./resolve.js";
@@ -79,11 +80,188 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
 
 const RESOLVE_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
 
+/** What one subject contributes: findings (with their fix records) and its summary. */
+interface SubjectResult {
+  findings: Finding[];
+  fixes: [string, FixRecord][];
+  summary: SubjectSummary | undefined;
+  checks: Set<string>;
+}
+
+function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution, store: Store): SubjectResult {
+  const grants = index.grantsOf(subject);
+  const all = new Set<string>();
+  const findings: Finding[] = [];
+  const fixes: [string, FixRecord][] = [];
+  const reported: string[] = [];
+  const builtin = isBuiltinSubject(subject);
+  let users: ResourceRef[] | undefined;
+  for (const check of riskyChecks) {
+    const evidence = check.evidence(subject, grants);
+    if (!evidence.length) continue;
+    all.add(check.meta.id);
+    // Under cluster-admin every other risk is implied: one finding says it.
+    const direct =
+      check === clusterAdmin || BINDING_CHECKS.has(check.meta.id)
+        ? evidence
+        : evidence.filter((g) => !isFullWildcard(g.rule));
+    if (!direct.length || builtin) continue;
+    const ranked = rankEvidence(check, direct);
+    const primary = ranked[0]!;
+    let severity: Severity = severityFor(check, primary.scope);
+    for (const g of ranked) severity = maxSeverity(severity, severityFor(check, g.scope));
+    let usedBy = "";
+    if (subject.kind === "ServiceAccount") {
+      users ??= tokenUsers(store, subject.namespace ?? "", subject.name);
+      if (users.length) {
+        severity = raise(severity);
+        usedBy = `; its token is in ${users.length} running workload(s), e.g. ${label(users[0]!)}`;
+      }
+      if (isSystemServiceAccount(subject)) {
+        severity = "info";
+        usedBy += " (kube-system service account: expected for cluster components, review only)";
+      }
+    }
+    const paths = new Set(ranked.map((g) => `${refKey(g.binding)}|${refKey(g.role)}`)).size;
+    const more = paths > 1 ? ` (+${paths - 1} more path(s))` : "";
+    const finding = makeFinding({
+      meta: check.meta,
+      resource: subjectResource(subject),
+      severity,
+      message: `${check.what(primary.scope)} via ${pathText(primary)}${more}${usedBy}`,
+      related: uniqueRefs([
+        ...ranked.flatMap((g) =>
+          g.ruleFrom.name !== g.role.name ? [g.binding, g.role, g.ruleFrom] : [g.binding, g.role],
+        ),
+        ...(users ?? []).slice(0, 10),
+      ]),
+    });
+    const rec = fixRecord(check, primary, res);
+    // kube-system controllers need their grants: no fix is offered for them, only the review.
+    if (!isSystemServiceAccount(subject))
+      finding.fix =
+        rec.mode === "narrow" ? { target: rec.role, type: "manifest" } : { target: rec.binding, type: "none" };
+    if (finding.fix) fixes.push([finding.id, rec]);
+    findings.push(finding);
+    reported.push(check.meta.id);
+  }
+  let summary: SubjectSummary | undefined;
+  if (reported.length) {
+    summary = { kind: subject.kind, name: subject.name, checks: reported };
+    if (subject.namespace) summary.namespace = subject.namespace;
+  }
+  return { findings, fixes, summary, checks: all };
+}
+
+/** Findings on bindings whose role does not exist. */
+function danglingFindings(res: Resolution, fixes: Map<string, FixRecord>): Finding[] {
+  const findings: Finding[] = [];
+  for (const d of res.dangling) {
+    if (isBuiltinRole(d.role)) continue;
+    const f = makeFinding({
+      meta: missingRole.meta,
+      resource: d.binding,
+      message: `references ${label(d.role)}, which does not exist: it grants nothing until someone creates it`,
+      related: [d.role],
+      fix: { target: d.binding, type: "none" },
+    });
+    fixes.set(f.id, {
+      mode: "unbind",
+      binding: d.binding,
+      role: d.role,
+      roleObject: undefined,
+      alsoBinds: res.subjectsPerBinding.get(refKey(d.binding)) ?? 1,
+      reason: "the role it references does not exist",
+    });
+    findings.push(f);
+  }
+  return findings;
+}
+
+/** Part of ServiceAccounts without a namespace: their token users are the objects without one. */
+const NO_NAMESPACE = "\u0000no-namespace";
+
+/** Part key of a subject: a ServiceAccount's namespace (its token users live there), else the cluster part. */
+function subjectPart(s: SubjectRef): string {
+  if (s.kind !== "ServiceAccount") return CLUSTER_PART;
+  return s.namespace ? s.namespace : NO_NAMESPACE;
+}
+
+/** What a ServiceAccount part reads changes with this stamp. */
+function partStamp(store: Store, key: string): unknown {
+  return key === NO_NAMESPACE ? store.namespaceVersion("") : namespaceStamp(store, key);
+}
+
+/** Everything that depends on the RBAC objects alone, kept while they are unchanged. */
+interface Resolved {
+  versions: number[];
+  res: Resolution;
+  index: AccessIndex;
+  model: RbacState;
+  subjects: SubjectSummary[];
+  /** Subjects by part key, in index order, and the keys. */
+  byPart: Map<string, SubjectRef[]>;
+  partKeys: string[];
+  /** The cluster part (User/Group subjects and dangling bindings): no pod changes it. */
+  clusterPart: EnginePart;
+  parts: PartCache<EnginePart>;
+}
+
+function resolveAll(store: Store, versions: number[]): Resolved {
+  const res = resolve(store);
+  const index = new AccessIndex(res.grants);
+  const subjects: SubjectSummary[] = [];
+  const checksBySubject = new Map<string, Set<string>>();
+  const fixes = new Map<string, FixRecord>();
+  const byPart = new Map<string, SubjectRef[]>();
+  const partFindings = new Map<string, Finding[]>();
+  const clusterFindings: Finding[] = [];
+  for (const subject of index.subjects()) {
+    const r = analyzeSubject(subject, index, res, store);
+    checksBySubject.set(subjectKey(subject), r.checks);
+    for (const [id, rec] of r.fixes) fixes.set(id, rec);
+    if (r.summary) subjects.push(r.summary);
+    const key = subjectPart(subject);
+    if (key === CLUSTER_PART) for (const f of r.findings) clusterFindings.push(f);
+    else {
+      let list = byPart.get(key);
+      if (!list) byPart.set(key, (list = []));
+      list.push(subject);
+      let found = partFindings.get(key);
+      if (!found) partFindings.set(key, (found = []));
+      for (const f of r.findings) found.push(f);
+    }
+  }
+  for (const f of danglingFindings(res, fixes)) clusterFindings.push(f);
+  // checksBySubject and fixes are functions of the resolution alone: pod events keep the model.
+  const model = new RbacState(index, checksBySubject, fixes, ruleRisky);
+  // The service-account parts were just computed with the subjects: seed them.
+  const parts = new PartCache<EnginePart>();
+  const partKeys = [...byPart.keys()];
+  parts.update(
+    partKeys,
+    (key) => partStamp(store, key),
+    (key) => ({ findings: partFindings.get(key) ?? [] }),
+  );
+  return {
+    versions,
+    res,
+    index,
+    model,
+    subjects,
+    byPart,
+    partKeys,
+    clusterPart: { findings: clusterFindings },
+    parts,
+  };
+}
+
 export function rbacEngine(): Engine {
   // Resolution, index and model depend on the RBAC objects only; pods change just the
-  // findings' "token in use" wording. Reusing them on a pod event also keeps the model
-  // object the same, so engines reading it can cache by its identity.
-  let cache: { lists: KObject[][]; res: Resolution; index: AccessIndex; model: RbacState } | undefined;
+  // findings' "token in use" wording of service accounts in their namespace. Reusing
+  // them on a pod event also keeps the model object the same, so engines reading it
+  // can cache by its identity.
+  let cache: Resolved | undefined;
   return {
     name: "rbac",
     checks: rbacChecks,
@@ -97,102 +275,23 @@ export function rbacEngine(): Engine {
       ...WORKLOAD_KINDS,
     ],
     run(ctx): EngineOutput {
-      const lists = RESOLVE_KINDS.map((k) => ctx.store.list(k));
-      const prev = cache && lists.every((l, i) => sameObjects(l, cache!.lists[i]!)) ? cache : undefined;
-      const res = prev?.res ?? resolve(ctx.store);
-      const index = prev?.index ?? new AccessIndex(res.grants);
-      const findings: Finding[] = [];
-      const subjects: SubjectSummary[] = [];
-      const checksBySubject = new Map<string, Set<string>>();
-      const fixes = new Map<string, FixRecord>();
-
-      for (const subject of index.subjects()) {
-        const grants = index.grantsOf(subject);
-        const all = new Set<string>();
-        checksBySubject.set(subjectKey(subject), all);
-        const reported: string[] = [];
-        const builtin = isBuiltinSubject(subject);
-        let users: ResourceRef[] | undefined;
-        for (const check of riskyChecks) {
-          const evidence = check.evidence(subject, grants);
-          if (!evidence.length) continue;
-          all.add(check.meta.id);
-          // Under cluster-admin every other risk is implied: one finding says it.
-          const direct =
-            check === clusterAdmin || BINDING_CHECKS.has(check.meta.id)
-              ? evidence
-              : evidence.filter((g) => !isFullWildcard(g.rule));
-          if (!direct.length || builtin) continue;
-          const ranked = rankEvidence(check, direct);
-          const primary = ranked[0]!;
-          let severity: Severity = severityFor(check, primary.scope);
-          for (const g of ranked) severity = maxSeverity(severity, severityFor(check, g.scope));
-          let usedBy = "";
-          if (subject.kind === "ServiceAccount") {
-            users ??= tokenUsers(ctx.store, subject.namespace ?? "", subject.name);
-            if (users.length) {
-              severity = raise(severity);
-              usedBy = `; its token is in ${users.length} running workload(s), e.g. ${label(users[0]!)}`;
-            }
-            if (isSystemServiceAccount(subject)) {
-              severity = "info";
-              usedBy += " (kube-system service account: expected for cluster components, review only)";
-            }
-          }
-          const paths = new Set(ranked.map((g) => `${refKey(g.binding)}|${refKey(g.role)}`)).size;
-          const more = paths > 1 ? ` (+${paths - 1} more path(s))` : "";
-          const finding = makeFinding({
-            meta: check.meta,
-            resource: subjectResource(subject),
-            severity,
-            message: `${check.what(primary.scope)} via ${pathText(primary)}${more}${usedBy}`,
-            related: uniqueRefs([
-              ...ranked.flatMap((g) =>
-                g.ruleFrom.name !== g.role.name ? [g.binding, g.role, g.ruleFrom] : [g.binding, g.role],
-              ),
-              ...(users ?? []).slice(0, 10),
-            ]),
-          });
-          const rec = fixRecord(check, primary, res);
-          // kube-system controllers need their grants: no fix is offered for them, only the review.
-          if (!isSystemServiceAccount(subject))
-            finding.fix =
-              rec.mode === "narrow" ? { target: rec.role, type: "manifest" } : { target: rec.binding, type: "none" };
-          if (finding.fix) fixes.set(finding.id, rec);
-          findings.push(finding);
-          reported.push(check.meta.id);
-        }
-        if (reported.length) {
-          const s: SubjectSummary = { kind: subject.kind, name: subject.name, checks: reported };
-          if (subject.namespace) s.namespace = subject.namespace;
-          subjects.push(s);
-        }
-      }
-
-      for (const d of res.dangling) {
-        if (isBuiltinRole(d.role)) continue;
-        const f = makeFinding({
-          meta: missingRole.meta,
-          resource: d.binding,
-          message: `references ${label(d.role)}, which does not exist: it grants nothing until someone creates it`,
-          related: [d.role],
-          fix: { target: d.binding, type: "none" },
-        });
-        fixes.set(f.id, {
-          mode: "unbind",
-          binding: d.binding,
-          role: d.role,
-          roleObject: undefined,
-          alsoBinds: res.subjectsPerBinding.get(refKey(d.binding)) ?? 1,
-          reason: "the role it references does not exist",
-        });
-        findings.push(f);
-      }
-
-      // checksBySubject and fixes are functions of the resolution alone: an unchanged one gives the same model.
-      const model = prev?.model ?? new RbacState(index, checksBySubject, fixes, ruleRisky);
-      cache = { lists, res, index, model };
-      return { findings, subjects, model };
+      const { store } = ctx;
+      const versions = RESOLVE_KINDS.map((k) => store.kindVersion(k));
+      if (!cache || !versions.every((v, i) => v === cache!.versions[i])) cache = resolveAll(store, versions);
+      const c = cache;
+      // A ServiceAccount's findings read the pods and the account of its namespace (tokenUsers).
+      const parts = c.parts.update(
+        c.partKeys,
+        (key) => partStamp(store, key),
+        (key) => {
+          const findings: Finding[] = [];
+          for (const subject of c.byPart.get(key) ?? [])
+            for (const f of analyzeSubject(subject, c.index, c.res, store).findings) findings.push(f);
+          return { findings };
+        },
+      );
+      parts.set(CLUSTER_PART, c.clusterPart);
+      return partitionedOutput(parts, { model: c.model, subjects: c.subjects });
     },
   };
 }

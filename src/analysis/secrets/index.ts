@@ -4,17 +4,27 @@
 
 import type { KObject } from "../../cluster/objects.js";
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
-import { sameObjects } from "../../store/store.js";
-import type { Engine, WorkloadCheck } from "../engine.js";
+import type { AnalysisContext, Engine, WorkloadCheck } from "../engine.js";
 import type { Finding } from "../finding.js";
-import type { RbacModel } from "../models.js";
+import type { RbacModel, SecretReader, SecretsModel } from "../models.js";
+import {
+  type EnginePart,
+  namespaceStamp,
+  objectsIn,
+  objectsOfKindsIn,
+  PartCache,
+  partitionedOutput,
+  partitionKeys,
+  partKeyOf,
+} from "../parts.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
+import { type Workload, workloadOf } from "../workloads.js";
 import { envReference } from "./env-reference.js";
 import { lastApplied } from "./last-applied.js";
 import { legacyToken } from "./legacy-token.js";
 import { plaintextConfigMap } from "./plaintext-configmap.js";
 import { plaintextEnv } from "./plaintext-env.js";
-import { analyzeReaders, broadReaders } from "./readers.js";
+import { analyzeReadersOf, broadReaders } from "./readers.js";
 import { tokenAutomount } from "./token-automount.js";
 
 /** Checks that read one pod spec only: cached by object identity. */
@@ -40,11 +50,35 @@ function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Findin
   };
 }
 
+/** A namespace's part, with the readers of its Secrets for the model. */
+interface SecretsPart extends EnginePart {
+  readers: Map<string, SecretReader[]>;
+}
+
 export function secretsEngine(): Engine {
   const specRunner = new WorkloadCheckRunner(specChecks);
   const configMapFindings = cachedBy((cm) => plaintextConfigMap.detect(cm));
   const lastAppliedFindings = cachedBy((s) => lastApplied.detect(s));
-  let tokens: { rbac: RbacModel | undefined; sas: KObject[]; runner: WorkloadCheckRunner } | undefined;
+  const cache = new PartCache<SecretsPart, unknown[]>();
+  const partOf = (ns: string, ctx: AnalysisContext, rbac: RbacModel | undefined): SecretsPart => {
+    const { store } = ctx;
+    const objects = objectsOfKindsIn(store, WORKLOAD_KINDS, ns);
+    const secrets = objectsIn(store, "Secret", ns);
+    // Token ranking reads the ServiceAccounts of the namespace and the rbac model, which
+    // this part is keyed on: a runner for this computation only, no identity cache to outlive them.
+    const tokenFindings = new WorkloadCheckRunner([tokenAutomount]).runObjects(objects, ctx);
+    const readers = analyzeReadersOf(
+      rbac,
+      objects.map(workloadOf).filter((w): w is Workload => !!w),
+      secrets,
+    );
+    const findings: Finding[] = [...specRunner.runObjects(objects, ctx), ...tokenFindings];
+    for (const cm of objectsIn(store, "ConfigMap", ns)) for (const f of configMapFindings(cm)) findings.push(f);
+    for (const s of secrets) for (const f of lastAppliedFindings(s)) findings.push(f);
+    for (const s of secrets) for (const f of legacyToken.detect(s, rbac)) findings.push(f);
+    for (const f of readers.findings) findings.push(f);
+    return { findings, readers: readers.readers };
+  };
   return {
     name: "secrets",
     checks: [...specChecks, tokenAutomount, plaintextConfigMap, lastApplied, legacyToken, broadReaders],
@@ -52,25 +86,18 @@ export function secretsEngine(): Engine {
     after: ["rbac"],
     run(ctx) {
       const rbac = ctx.models.get("rbac") as RbacModel | undefined;
-      // Token ranking depends on RBAC and ServiceAccounts, not only on the pod: the runner's
-      // identity cache holds only while the rbac model and every ServiceAccount are the same.
-      const sas = ctx.store.list("ServiceAccount");
-      if (!tokens || tokens.rbac !== rbac || !sameObjects(tokens.sas, sas))
-        tokens = { rbac, sas, runner: new WorkloadCheckRunner([tokenAutomount]) };
-      const tokenFindings = tokens.runner.run(ctx);
-      const readers = analyzeReaders(ctx.store, rbac);
-      const secrets = ctx.store.list("Secret");
-      return {
-        findings: [
-          ...specRunner.run(ctx),
-          ...tokenFindings,
-          ...ctx.store.list("ConfigMap").flatMap(configMapFindings),
-          ...secrets.flatMap(lastAppliedFindings),
-          ...secrets.flatMap((s) => legacyToken.detect(s, rbac)),
-          ...readers.findings,
-        ],
-        model: readers.model,
+      // A namespace's part reads its own objects and the rbac model (the rbac engine
+      // keeps the same model while RBAC objects are unchanged).
+      const parts = cache.update(
+        partitionKeys(ctx.store),
+        (ns) => [namespaceStamp(ctx.store, ns), rbac],
+        (ns) => partOf(ns, ctx, rbac),
+        (kept, ns) => kept[0] === namespaceStamp(ctx.store, ns) && kept[1] === rbac,
+      );
+      const model: SecretsModel = {
+        readersOf: (ns, name) => parts.get(partKeyOf(ns))?.readers.get(`${ns}/${name}`) ?? [],
       };
+      return partitionedOutput(parts, { model });
     },
   };
 }

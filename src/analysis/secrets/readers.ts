@@ -2,11 +2,10 @@
 // finding when that reaches beyond the workloads that use it. The readers are
 // published as the SecretsModel for the detail view.
 import { type KObject, type ResourceRef, refKey, refOf } from "../../cluster/objects.js";
-import type { Store } from "../../store/store.js";
 import type { CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { AccessPath, RbacModel, SecretReader, SecretsModel, SubjectRef } from "../models.js";
-import { workloadsIn } from "../workloads.js";
+import type { Workload } from "../workloads.js";
 import { SA_NAME_ANNOTATION } from "./legacy-token.js";
 import { subjectLabel } from "./power.js";
 import { secretsUsedBy, serviceAccountOf } from "./refs.js";
@@ -35,8 +34,8 @@ function isControlPlane(s: SubjectRef): boolean {
   return s.namespace === "kube-system";
 }
 
-/** Service accounts of workloads that use each Secret, by "ns/secret". */
-function expectedReaders(store: Store): Map<string, Set<string>> {
+/** Service accounts of workloads that use each Secret, by "ns/secret" (of one namespace's objects, or all). */
+function expectedReaders(workloads: readonly Workload[], secrets: readonly KObject[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (ns: string, secret: string, sa: SubjectRef) => {
     const key = `${ns}/${secret}`;
@@ -44,9 +43,9 @@ function expectedReaders(store: Store): Map<string, Set<string>> {
     if (!set) out.set(key, (set = new Set()));
     set.add(refKey(sa));
   };
-  for (const w of workloadsIn(store)) for (const s of secretsUsedBy(w)) add(w.namespace, s, serviceAccountOf(w));
+  for (const w of workloads) for (const s of secretsUsedBy(w)) add(w.namespace, s, serviceAccountOf(w));
   // A legacy token Secret belongs to its service account.
-  for (const secret of store.list("Secret")) {
+  for (const secret of secrets) {
     const sa = secret.metadata.annotations[SA_NAME_ANNOTATION];
     const ns = secret.metadata.namespace ?? "default";
     if (sa) add(ns, secret.metadata.name, { kind: "ServiceAccount", namespace: ns, name: sa });
@@ -103,6 +102,8 @@ export const broadReaders: CheckDef = {
 export interface ReadersResult {
   model: SecretsModel;
   findings: Finding[];
+  /** The model's answers by "ns/secret". */
+  readers: Map<string, SecretReader[]>;
 }
 
 interface CachedReaders {
@@ -119,14 +120,22 @@ interface CachedReaders {
  */
 const readerCache = new WeakMap<KObject, CachedReaders>();
 
-/** Readers of every Secret and the broad-readers findings; an empty model without RBAC. */
-export function analyzeReaders(store: Store, rbac: RbacModel | undefined): ReadersResult {
+/**
+ * Readers of the given Secrets and the broad-readers findings (an empty model without
+ * RBAC), expected readers taken from the given workloads: one namespace's (a Secret is
+ * used by workloads of its own namespace only).
+ */
+export function analyzeReadersOf(
+  rbac: RbacModel | undefined,
+  workloads: readonly Workload[],
+  secrets: readonly KObject[],
+): ReadersResult {
   const readers = new Map<string, SecretReader[]>();
   const findings: Finding[] = [];
   const model: SecretsModel = { readersOf: (ns, name) => readers.get(`${ns}/${name}`) ?? [] };
-  if (!rbac) return { model, findings };
-  const expected = expectedReaders(store);
-  for (const secret of store.list("Secret")) {
+  if (!rbac) return { model, findings, readers };
+  const expected = expectedReaders(workloads, secrets);
+  for (const secret of secrets) {
     const ns = secret.metadata.namespace ?? "default";
     const key = `${ns}/${secret.metadata.name}`;
     const exp = expected.get(key);
@@ -156,5 +165,5 @@ export function analyzeReaders(store: Store, rbac: RbacModel | undefined): Reade
     });
     findings.push(entry.finding);
   }
-  return { model, findings };
+  return { model, findings, readers };
 }
