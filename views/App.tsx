@@ -1,13 +1,14 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { type Finding, PANEL_TITLES, PANELS, type Panel, SEVERITIES } from "../src/analysis/finding.js";
+import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
+import { MAX_RANKED } from "../src/app/filter.js";
+import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/app/patches.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
-import { severityCounts } from "../src/report/text.js";
 import { ActivityFeed } from "./Activity.js";
 import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
@@ -22,54 +23,6 @@ function useSnapshot(controller: Controller): Snapshot {
   const [snap, setSnap] = useState(controller.current);
   useEffect(() => controller.subscribe(setSnap), [controller]);
   return snap;
-}
-
-type PanelLists = Record<Panel, Finding[]>;
-
-/**
- * Every panel's list, sorted by severity then most recently appeared, in one pass
- * per snapshot: findings go to a bucket per panel and severity; only those that
- * appeared after the baseline are sorted (by time); the rest keep the result's order,
- * as the stable sort this replaces kept them.
- */
-export function panelLists(snap: Snapshot): PanelLists {
-  const seen = snap.firstSeen;
-  const buckets = new Map<string, { recent: Finding[]; old: Finding[] }>();
-  const bucket = (p: Panel, s: Finding["severity"]) => {
-    const key = `${p} ${s}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { recent: [], old: [] }));
-    return b;
-  };
-  for (const f of snap.result.findings) {
-    const b = bucket(f.panel, f.severity);
-    if ((seen.get(f.id) ?? 0) > 0) b.recent.push(f);
-    else b.old.push(f);
-  }
-  const lists = {} as PanelLists;
-  for (const p of PANELS) {
-    const list: Finding[] = [];
-    for (const s of SEVERITIES) {
-      const b = buckets.get(`${p} ${s}`);
-      if (!b) continue;
-      b.recent.sort((a, c) => (seen.get(c.id) ?? 0) - (seen.get(a.id) ?? 0));
-      for (const f of b.recent) list.push(f);
-      for (const f of b.old) list.push(f);
-    }
-    lists[p] = list;
-  }
-  return lists;
-}
-
-/** Panel order: severity, then the most recently appeared first. */
-export function panelFindings(snap: Snapshot, panel: Panel): Finding[] {
-  return panelLists(snap)[panel];
-}
-
-/** A finding by id, the map built on the first call. */
-function lazyIndex(findings: readonly Finding[]): { get(id: string): Finding | undefined } {
-  let map: Map<string, Finding> | undefined;
-  return { get: (id) => (map ??= new Map(findings.map((f) => [f.id, f]))).get(id) };
 }
 
 /** A drill-down level above the panel lists; Esc pops one. */
@@ -118,22 +71,22 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const [command, setCommand] = useState("");
   const [flash, setFlash] = useState<{ text: string; bad?: boolean } | undefined>(undefined);
 
-  const all = useMemo(() => panelLists(snap), [snap]);
-  const scoped = useMemo(() => {
+  // Kept by the controller across results (O(changed) per result), as are the counts and byId.
+  const all = snap.panels;
+  const scoped = useMemo((): PanelLists => {
     if (!scope) return all;
     return Object.fromEntries(
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
-    ) as PanelLists;
+    ) as unknown as PanelLists;
   }, [all, scope]);
   const lists = useFiltered(scoped, filters, panel);
   const counts = useMemo(() => {
-    if (scoped === all) return severityCounts(snap.result);
-    const c = severityCounts({ findings: [] });
+    if (scoped === all) return snap.counts;
+    const c = countSeverities([]);
     for (const p of PANELS) for (const f of scoped[p]) c[f.severity]++;
     return c;
   }, [snap, all, scoped]);
-  // Built on first use (drill-down screens, marks), not for every snapshot.
-  const byId = useMemo(() => lazyIndex(snap.result.findings), [snap]);
+  const byId = snap.byId;
 
   // Layout: a grid of panels on a wide terminal, tabs on a narrow one.
   const headerRows = info.note ? 3 : 2;
@@ -157,8 +110,10 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     const list = lists[p];
     // The last answer, or the row it was on, before a search: a search of a 200,000-row list per render adds up.
     let at = last?.at ?? 0;
-    if (!(last?.list === list && last.want === want) && list[at]?.id !== want)
-      at = Math.max(0, want === undefined ? 0 : list.findIndex((f) => f.id === want));
+    if (!(last?.list === list && last.want === want) && list[at]?.id !== want) {
+      const f = want === undefined ? undefined : byId.get(want);
+      at = Math.max(0, f ? positionIn(list, f, snap.firstSeen, MAX_RANKED) : 0);
+    }
     shown.current[p] = { want, id: list[at]?.id, at, list };
     return at;
   };

@@ -3,7 +3,18 @@
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
+import {
+  countSeverities,
+  freshPanelLists,
+  type PanelLists,
+  panelOrder,
+  patchCounts,
+  type SeverityCounts,
+  withFindings,
+  withoutFindings,
+} from "./panels.js";
 import type { Session } from "./session.js";
+import { bound } from "./sorted.js";
 
 export interface Activity {
   at: number;
@@ -17,6 +28,15 @@ export interface Snapshot {
   activity: readonly Activity[];
   /** Finding id → when it first appeared in this session (for recency ordering). */
   firstSeen: ReadonlyMap<string, number>;
+  /** Each panel's findings in display order (severity, then most recently appeared); kept incrementally. */
+  panels: PanelLists;
+  /** Findings per severity. */
+  counts: SeverityCounts;
+  /**
+   * The current findings by id. One map, updated in place by each result (as firstSeen
+   * is): it answers for the latest snapshot, which is the one a view renders.
+   */
+  byId: ReadonlyMap<string, Finding>;
 }
 
 const MAX_ACTIVITY = 200;
@@ -61,17 +81,31 @@ export class Controller {
     this.activity = [a, ...this.activity].slice(0, MAX_ACTIVITY);
   }
 
+  /** When the last analysis started and ended (Date.now()). */
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Leading-edge throttle: a change after a quiet spell is analysed on the next turn of
+   * the event loop (a burst of events delivered together is one analysis); later changes
+   * wait until `intervalMs` after the last analysis started (≤ 10 a second at 100 ms), and
+   * at least a quarter of that after it ended, so frames and keys get the loop between
+   * slow analyses. Waiting a whole interval after each first event cost that much latency.
+   */
   private schedule(): void {
     this.pending = true;
     if (this.timer) return;
-    // Leading-edge throttle: a burst of 1,000 events becomes one analysis and one frame.
+    const now = Date.now();
+    const at = Math.max(now, this.lastStart + this.intervalMs, this.lastEnd + this.intervalMs / 4);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.pending) return;
       this.pending = false;
+      this.lastStart = Date.now();
       this.snapshot = this.compute();
+      this.lastEnd = Date.now();
       for (const l of this.listeners) l(this.snapshot);
-    }, this.intervalMs);
+    }, at - now);
   }
 
   private compute(): Snapshot {
@@ -81,19 +115,46 @@ export class Controller {
     const now = Date.now();
     // The analyzer says what changed since its last result: O(changed), not O(findings).
     const changes = result.changes;
-    if (changes && this.idCounts && changes.since === this.seen)
-      this.applyChanges(changes.added, changes.removed, initial, now);
-    else this.recount(result.findings, initial, now);
+    const patched =
+      changes && this.idCounts && changes.since === this.seen && this.panels && this.counts
+        ? this.applyChanges(changes.added, changes.removed, initial, now, this.panels, this.counts)
+        : false;
+    if (!patched) {
+      this.recount(result.findings, initial, now);
+      this.panels = freshPanelLists(result.findings, this.firstSeen);
+      this.counts = countSeverities(result.findings);
+    }
     this.seen = result.findings;
-    return { result, activity: this.activity, firstSeen: this.firstSeen };
+    return {
+      result,
+      activity: this.activity,
+      firstSeen: this.firstSeen,
+      panels: this.panels!,
+      counts: this.counts!,
+      byId: this.lastFindings,
+    };
   }
+
+  private panels: PanelLists | undefined;
+  private counts: SeverityCounts | undefined;
 
   /** Findings per id in the last snapshot (ids can repeat), with one finding each for labels. */
   private idCounts: Map<string, number> | undefined;
   /** The findings list of the last snapshot: `changes` apply only on top of it. */
   private seen: readonly Finding[] | undefined;
 
-  private applyChanges(added: readonly Finding[], removed: readonly Finding[], initial: boolean, now: number): void {
+  /** Folds the changes in; false (nothing changed) when a removed finding was not listed. */
+  private applyChanges(
+    added: readonly Finding[],
+    removed: readonly Finding[],
+    initial: boolean,
+    now: number,
+    panels: PanelLists,
+    severities: SeverityCounts,
+  ): boolean {
+    // Removed findings are found under the first-seen times they were listed with: before those go.
+    const kept = withoutFindings(panels, removed, this.firstSeen);
+    if (!kept) return false;
     const counts = this.idCounts!;
     const gone = new Set<string>();
     for (const f of removed) {
@@ -113,12 +174,25 @@ export class Controller {
         this.push({ at: now, kind: "new", severity: f.severity, text: `+ ${f.check} ${refLabel(f.resource)}` });
       this.firstSeen.set(f.id, initial ? 0 : now);
     }
+    let removedSet: Set<Finding> | undefined;
     for (const id of gone) {
-      if (counts.has(id)) continue;
+      if (counts.has(id)) {
+        // Ids can repeat: if the by-id answer went, a listed finding with that id (they sort together) stands in.
+        const f = this.lastFindings.get(id);
+        if (f && (removedSet ??= new Set(removed)).has(f)) {
+          const list = kept[f.panel];
+          const other = list[bound(list, f, panelOrder(this.firstSeen))];
+          if (other?.id === id) this.lastFindings.set(id, other);
+        }
+        continue;
+      }
       if (!initial) this.push({ at: now, kind: "resolved", text: `- resolved ${this.resolvedLabel(id)}` });
       this.firstSeen.delete(id);
       this.lastFindings.delete(id);
     }
+    this.panels = withFindings(kept, added, this.firstSeen);
+    this.counts = patchCounts(severities, removed, added);
+    return true;
   }
 
   private recount(findings: readonly Finding[], initial: boolean, now: number): void {

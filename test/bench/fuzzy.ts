@@ -28,6 +28,8 @@ export interface FuzzyBench {
   filterP99Ms: number;
   /** Building the filter's index over the panel (done when `/` opens the filter line). */
   filterIndexMs: number;
+  /** The slowest keys, as "query prefix: ms", slowest first (which keystrokes make the p99). */
+  slowestKeys: string[];
 }
 
 export const FUZZY_QUERIES = ["team-00042", "privlged", "hostpath web", "seccomp api"];
@@ -89,6 +91,7 @@ export async function benchFuzzy(pods: number): Promise<FuzzyBench> {
   await sleep(500);
 
   const frameTimes: number[] = [];
+  const keyTimes: { key: string; ms: number }[] = [];
   let missed = 0;
   for (const q of FUZZY_QUERIES) {
     tui.type("/");
@@ -99,7 +102,10 @@ export async function benchFuzzy(pods: number): Promise<FuzzyBench> {
       tui.type(q[i - 1]!);
       const at = await until((f) => f.includes(shown));
       if (at === undefined) missed++;
-      else frameTimes.push(at - t0);
+      else {
+        frameTimes.push(at - t0);
+        keyTimes.push({ key: q.slice(0, i), ms: at - t0 });
+      }
       await sleep(30);
     }
     for (let i = q.length - 1; i >= 0; i--) {
@@ -127,5 +133,9 @@ export async function benchFuzzy(pods: number): Promise<FuzzyBench> {
     filterP50Ms: round1(percentile(filterTimes, 50)),
     filterP99Ms: round1(percentile(filterTimes, 99)),
     filterIndexMs: round1(filterIndexMs),
+    slowestKeys: keyTimes
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((k) => `${k.key}: ${round1(k.ms)}`),
   };
 }

@@ -4,8 +4,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AnalysisResult } from "../../src/analysis/analyzer.js";
 import { Analyzer } from "../../src/analysis/analyzer.js";
+import { PANELS } from "../../src/analysis/finding.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { Controller, type Snapshot } from "../../src/app/controller.js";
+import { countSeverities, freshPanelLists, positionIn } from "../../src/app/panels.js";
 import type { Session } from "../../src/app/session.js";
 import type { KObject } from "../../src/cluster/objects.js";
 import { project } from "../../src/cluster/project.js";
@@ -74,6 +76,17 @@ describe("controller with analyzer changes", () => {
       const b = full.current;
       if (a.result.changes?.added.length || a.result.changes?.removed.length) patched++;
       expect(said(a, before[0]!)).toEqual(said(b, before[1]!));
+      // The panel lists, counts and id map kept across results equal a fresh computation.
+      const fresh = freshPanelLists(a.result.findings, a.firstSeen);
+      for (const p of PANELS) {
+        expect(a.panels[p].map((f) => f.id)).toEqual(fresh[p].map((f) => f.id));
+        expect(b.panels[p].map((f) => f.id)).toEqual(fresh[p].map((f) => f.id));
+        for (const f of a.panels[p].slice(0, 50))
+          expect(a.panels[p][positionIn(a.panels[p], f, a.firstSeen, 0)]!.id).toBe(f.id);
+      }
+      expect(a.counts).toEqual(countSeverities(a.result.findings));
+      expect([...a.byId.keys()].sort()).toEqual([...new Set(a.result.findings.map((f) => f.id))].sort());
+      for (const f of a.result.findings) expect(a.result.findings).toContain(a.byId.get(f.id));
     }
     expect(patched).toBeGreaterThan(0);
     incremental.dispose();
