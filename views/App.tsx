@@ -79,7 +79,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as unknown as PanelLists;
   }, [all, scope]);
-  const lists = useFiltered(scoped, filters, panel);
+  const lists = useFiltered(scoped, filters, panel, mode === "filter");
   const counts = useMemo(() => {
     if (scoped === all) return snap.counts;
     const c = countSeverities([]);

@@ -15,7 +15,17 @@ const IDLE_MS = 100;
 /** Longest slice of index building between two turns of the event loop (keys are read between). */
 const SLICE_MS = 8;
 
-export function useFiltered(lists: Lists, filters: Partial<Record<Panel, string>>, focus: Panel): Lists {
+/**
+ * `filtering`: the focused panel's filter line is open, so a key is coming: its index
+ * is built at once, not after the quiet time. So is a panel's first index (there is no
+ * burst of results to wait out yet, and the first key should not pay for it).
+ */
+export function useFiltered(
+  lists: Lists,
+  filters: Partial<Record<Panel, string>>,
+  focus: Panel,
+  filtering = false,
+): Lists {
   const filterers = useRef(new Map<Panel, FindingFilter>());
   const filterer = (p: Panel): FindingFilter => {
     let f = filterers.current.get(p);
@@ -40,17 +50,20 @@ export function useFiltered(lists: Lists, filters: Partial<Record<Panel, string>
 
   const focusedList = lists[focus];
   useEffect(() => {
+    const first = !filterers.current.has(focus);
     const f = filterer(focus);
+    if (f.prepared) return;
     let immediate: NodeJS.Immediate | undefined;
     const slice = () => {
       if (!f.prepareFor(SLICE_MS)) immediate = setImmediate(slice).unref();
     };
-    const timer = setTimeout(slice, IDLE_MS).unref();
+    const timer = first || filtering ? undefined : setTimeout(slice, IDLE_MS).unref();
+    if (!timer) immediate = setImmediate(slice).unref();
     return () => {
       clearTimeout(timer);
       if (immediate) clearImmediate(immediate);
     };
-  }, [focusedList, focus]);
+  }, [focusedList, focus, filtering]);
 
   return filtered;
 }

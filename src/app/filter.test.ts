@@ -168,6 +168,13 @@ describe("FindingFilter: narrowing and the cache", () => {
     while (!sliced.prepareFor(0)) slices++;
     expect(slices).toBeGreaterThan(0);
     expect(ids(sliced.filter("ns-3 pod-1"))).toEqual(ids(new FindingFilter(many).filter("ns-3 pod-1")));
+    // A rebuild for the next list, in slices, keeping runs of labels from this one.
+    const after = many.filter((_, i) => i % 97 !== 5);
+    for (let i = 0; i < 30; i++) after.splice(i * 151, 0, finding(`NS-${i % 5}`, `New-${i}`));
+    const next = new FindingFilter(after, sliced);
+    while (!next.prepareFor(0));
+    for (const q of ["ns-3 pod-1", "new-2", "ns-4", "pod-4999", "ns-1/new"])
+      expect(ids(next.filter(q))).toEqual(ids(new FindingFilter(after).filter(q)));
   });
 
   it("a filter built from the previous list's index gives the results of a fresh one", () => {
