@@ -136,13 +136,22 @@ const arbKeys = fc.array(fc.option(fc.constantFrom("a", "b", "c", "-", "/", " ",
 describe("FindingFilter: narrowing and the cache", () => {
   it("typing and backspacing gives exactly the results of a fresh filter, and of the definition", () => {
     fc.assert(
-      fc.property(fc.array(arbFinding, { maxLength: 40 }), arbKeys, (fs, keys) => {
-        const filter = new FindingFilter(fs);
+      fc.property(fc.array(arbFinding, { maxLength: 40 }), arbKeys, fc.nat(14), (fs, keys, builtAfter) => {
+        // Without an index (direct scans), with one from the start, and one built mid-typing.
+        const direct = new FindingFilter(fs);
+        const indexed = new FindingFilter(fs);
+        indexed.prepare();
+        const mixed = new FindingFilter(fs);
         let query = "";
-        for (const key of keys) {
+        for (const [n, key] of keys.entries()) {
+          if (n === builtAfter) mixed.prepare();
           query = key === null ? query.slice(0, -1) : query + key;
-          const got = filter.filter(query);
-          expect(ids(got)).toEqual(ids(new FindingFilter(fs).filter(query)));
+          const got = direct.filter(query);
+          const fresh = new FindingFilter(fs);
+          fresh.prepare();
+          expect(ids(got)).toEqual(ids(fresh.filter(query)));
+          expect(ids(indexed.filter(query))).toEqual(ids(got));
+          expect(ids(mixed.filter(query))).toEqual(ids(got));
           expect(sortedIds(got)).toEqual(sortedIds(reference(fs, query)));
         }
       }),
@@ -168,6 +177,12 @@ describe("FindingFilter: narrowing and the cache", () => {
     while (!sliced.prepareFor(0)) slices++;
     expect(slices).toBeGreaterThan(0);
     expect(ids(sliced.filter("ns-3 pod-1"))).toEqual(ids(new FindingFilter(many).filter("ns-3 pod-1")));
+    // Half built: a query is answered by a direct scan, the same answer.
+    const half = new FindingFilter(many);
+    half.prepareFor(0);
+    expect(half.prepared).toBe(false);
+    expect(ids(half.filter("ns-3 pod-1"))).toEqual(ids(sliced.filter("ns-3 pod-1")));
+    expect(half.prepared).toBe(false);
     // A rebuild for the next list, in slices, keeping runs of labels from this one.
     const after = many.filter((_, i) => i % 97 !== 5);
     for (let i = 0; i < 30; i++) after.splice(i * 151, 0, finding(`NS-${i % 5}`, `New-${i}`));
@@ -191,6 +206,7 @@ describe("FindingFilter: narrowing and the cache", () => {
           const after = before.filter((_, i) => keep[i] ?? true);
           for (const [i, f] of added.entries()) after.splice((i * 7) % (after.length + 1), 0, f);
           const next = new FindingFilter(after, previous);
+          next.prepare();
           for (const q of queries) expect(ids(next.filter(q))).toEqual(ids(new FindingFilter(after).filter(q)));
         },
       ),

@@ -417,8 +417,12 @@ export class FindingFilter {
       this.cache.set(key, hit); // most recently used last
       return hit.result;
     }
-    this.prepare();
-    const entry = this.match(tokens);
+    // While the index is still being built (in idle time), a substring query is answered
+    // by a direct scan instead of finishing the build first: a key typed right after `/`
+    // costs one pass over the list, not the whole build (which carries on between keys).
+    const direct = this.index ? undefined : this.directMatch(tokens);
+    if (!direct) this.prepare();
+    const entry = direct ?? this.match(tokens);
     const matches = entry.substring.length ? entry.substring : entry.subsequence!;
     entry.result = this.unranked(matches) ?? this.rank(tokens, matches);
     this.remember(key, entry);
@@ -442,6 +446,60 @@ export class FindingFilter {
     return best;
   }
 
+  /** Lowercase head and tail per group of findings, for direct scans (no index yet). */
+  private directGroups: Map<string, { first: Finding; head: string; tail: string }[]> | undefined;
+
+  /**
+   * The substring matches found by reading the findings themselves (the same parts the
+   * index holds: a token lies in the head, the tail or the resource label); undefined
+   * when there are none (the subsequence fallback uses the index).
+   */
+  private directMatch(tokens: string[]): Entry | undefined {
+    const from = this.base(tokens, "substring");
+    const n = from ? from.length : this.list.length;
+    const out = new Int32Array(n);
+    let count = 0;
+    const groups = (this.directGroups ??= new Map<string, { first: Finding; head: string; tail: string }[]>());
+    const masks = new Map<object, number>();
+    const all = tokens.length >= 31 ? -1 : (1 << tokens.length) - 1;
+    for (let k = 0; k < n; k++) {
+      const i = from ? from[k]! : k;
+      const f = this.list[i]!;
+      let same = groups.get(f.message);
+      if (!same) groups.set(f.message, (same = []));
+      let g = same.find((e) => sameGroup(e.first, f));
+      if (!g) {
+        g = {
+          first: f,
+          head: `${f.severity} ${f.check}`.toLowerCase(),
+          tail: `${f.container ?? ""} ${f.title} ${f.message}`.toLowerCase(),
+        };
+        same.push(g);
+      }
+      let m = masks.get(g);
+      if (m === undefined) {
+        m = 0;
+        for (let t = 0; t < tokens.length && t < 31; t++)
+          if (g.head.includes(tokens[t]!) || g.tail.includes(tokens[t]!)) m |= 1 << t;
+        masks.set(g, m);
+      }
+      if (m !== all || tokens.length >= 31) {
+        const label = refLabel(f.resource).toLowerCase();
+        let ok = true;
+        for (let t = 0; t < tokens.length && ok; t++)
+          ok =
+            (t < 31 && (m & (1 << t)) !== 0) ||
+            g.head.includes(tokens[t]!) ||
+            g.tail.includes(tokens[t]!) ||
+            label.includes(tokens[t]!);
+        if (!ok) continue;
+      }
+      out[count++] = i;
+    }
+    if (!count) return undefined;
+    return { tokens, substring: count === n && from ? from : out.slice(0, count) };
+  }
+
   private match(tokens: string[]): Entry {
     const index = this.index!;
     const substring = index.substring(tokens, this.base(tokens, "substring"));
@@ -453,9 +511,9 @@ export class FindingFilter {
     const found = new Array<Finding>(matches.length);
     for (let k = 0; k < matches.length; k++) found[k] = this.list[matches[k]!]!;
     if (found.length <= 1 || found.length > MAX_RANKED) return found;
-    const index = this.index!;
+    const index = this.index;
     const fuse = new Fuse(
-      Array.from(matches, (i, k) => ({ k, h: index.haystack(i) })),
+      Array.from(matches, (i, k) => ({ k, h: index ? index.haystack(i) : haystackOf(this.list[i]!) })),
       { keys: ["h"], ignoreLocation: true, threshold: 0.6, shouldSort: true },
     );
     const ranked = fuse.search(tokens.join(" ")).map((r) => r.item.k);
