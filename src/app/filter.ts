@@ -356,6 +356,9 @@ interface Entry {
   result?: readonly Finding[];
 }
 
+/** Resource labels a direct scan (no index yet) reads before it gives up for the index (~10 ms). */
+const DIRECT_LABELS = 10_000;
+
 /** Cached entries hold at most this many list indexes and findings in total (plus the newest entry). */
 const CACHE_BUDGET = 2_000_000;
 
@@ -451,10 +454,13 @@ export class FindingFilter {
 
   /**
    * The substring matches found by reading the findings themselves (the same parts the
-   * index holds: a token lies in the head, the tail or the resource label); undefined
-   * when there are none (the subsequence fallback uses the index).
+   * index holds: a token lies in the head, the tail or the resource label). Undefined when
+   * there are none (the subsequence fallback uses the index), and when more than
+   * DIRECT_LABELS findings need their resource label read: building labels is most of
+   * what the index build costs, so finishing the build is then no dearer.
    */
   private directMatch(tokens: string[]): Entry | undefined {
+    let labels = 0;
     const from = this.base(tokens, "substring");
     const n = from ? from.length : this.list.length;
     const out = new Int32Array(n);
@@ -484,6 +490,7 @@ export class FindingFilter {
         masks.set(g, m);
       }
       if (m !== all || tokens.length >= 31) {
+        if (++labels > DIRECT_LABELS) return undefined;
         const label = refLabel(f.resource).toLowerCase();
         let ok = true;
         for (let t = 0; t < tokens.length && ok; t++)
