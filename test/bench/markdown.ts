@@ -96,6 +96,7 @@ if (r.fuzzy)
       "filter fn p50 ms",
       "filter fn p99 ms",
       "filter index ms",
+      "slowest keys (prefix: ms)",
     ],
     [
       [
@@ -109,6 +110,7 @@ if (r.fuzzy)
         r.fuzzy.filterP50Ms,
         r.fuzzy.filterP99Ms,
         r.fuzzy.filterIndexMs,
+        (r.fuzzy.slowestKeys ?? []).slice(0, 3).join(", "),
       ],
     ],
   );
