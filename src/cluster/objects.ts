@@ -2,6 +2,8 @@
 // Objects arrive from a hostile cluster: every field beyond metadata is optional
 // and must be read defensively (DESIGN §6.5).
 
+import { sharedString } from "../util/shared-string.js";
+
 export interface OwnerReference {
   apiVersion: string;
   kind: string;
@@ -39,14 +41,38 @@ export interface ResourceRef {
   name: string;
 }
 
+// One ref per object: findings, workloads, owner chains and summaries of an object share it
+// (the store replaces an object when it changes, so identity is the key). Frozen: shared.
+const refs = new WeakMap<KObject, ResourceRef>();
+/** refKey of the refs refOf made, built once each (flat: a template literal is a tree of cons strings). */
+const keys = new WeakMap<ResourceRef, string>();
+
+/** The ref of an object (memoised and frozen: copy it to change it). */
 export function refOf(obj: KObject): ResourceRef {
-  const ref: ResourceRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
-  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  let ref = refs.get(obj);
+  if (ref === undefined) {
+    const { name, namespace } = obj.metadata;
+    // All fields in one literal: a property added later costs an out-of-object backing store.
+    ref = Object.freeze(
+      namespace
+        ? { apiVersion: obj.apiVersion, kind: obj.kind, name, namespace }
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name },
+    );
+    refs.set(obj, ref);
+  }
   return ref;
 }
 
 export function refKey(ref: { kind: string; namespace?: string; name: string }): string {
-  return `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+  const kept = keys.get(ref as ResourceRef);
+  if (kept !== undefined) return kept;
+  const key = `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+  if (Object.isFrozen(ref)) {
+    const flat = sharedString(key);
+    keys.set(ref as ResourceRef, flat);
+    return flat;
+  }
+  return key;
 }
 
 /** The refs in order, each object once (by refKey). */
