@@ -7,5 +7,8 @@ if (major < 22) {
 }
 // React picks its production build at import time: set it before anything loads react.
 process.env.NODE_ENV ??= "production";
+// Heap growth bounded before the heap grows (src/util/heap.ts: peak memory of a first analysis).
+const { tuneHeap } = await import("../dist/src/util/heap.js");
+tuneHeap();
 const { main } = await import("../dist/src/cli.js");
 process.exitCode = await main(process.argv.slice(2));

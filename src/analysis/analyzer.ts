@@ -3,6 +3,7 @@
 // their per-namespace parts (parts.ts) by identity: only the findings and facts of
 // changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
+import { forgetOwnerTops } from "../patch/owner.js";
 import type { Change, Store } from "../store/store.js";
 import {
   type AnalysisContext,
@@ -125,6 +126,7 @@ export class Analyzer {
     this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
+    forgetOwnerTops(this.store);
     return {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),

@@ -41,38 +41,46 @@ export interface ResourceRef {
   name: string;
 }
 
-// One ref per object: findings, workloads, owner chains and summaries of an object share it
-// (the store replaces an object when it changes, so identity is the key). Frozen: shared.
-const refs = new WeakMap<KObject, ResourceRef>();
-/** refKey of the refs refOf made, built once each (flat: a template literal is a tree of cons strings). */
-const keys = new WeakMap<ResourceRef, string>();
+/**
+ * The ref refOf hands out: one per object, so findings, workloads, owner tops and
+ * summaries of an object share it (the store replaces an object when it changes, so
+ * identity is the key). It carries its refKey in a private field, built on first use
+ * (flat: a template literal is a tree of cons strings): private fields are invisible
+ * to keys, spreads and JSON, so it reads as a plain ref. Frozen: copy it to change it.
+ */
+class SharedRef implements ResourceRef {
+  declare apiVersion: string;
+  declare kind: string;
+  declare name: string;
+  declare namespace?: string;
+  #key: string | undefined = undefined;
+
+  constructor(obj: KObject) {
+    this.apiVersion = obj.apiVersion;
+    this.kind = obj.kind;
+    this.name = obj.metadata.name;
+    if (obj.metadata.namespace) this.namespace = obj.metadata.namespace;
+    Object.freeze(this);
+  }
+
+  key(): string {
+    this.#key ??= sharedString(`${this.kind}/${this.namespace ?? ""}/${this.name}`);
+    return this.#key;
+  }
+}
+
+const refs = new WeakMap<KObject, SharedRef>();
 
 /** The ref of an object (memoised and frozen: copy it to change it). */
 export function refOf(obj: KObject): ResourceRef {
   let ref = refs.get(obj);
-  if (ref === undefined) {
-    const { name, namespace } = obj.metadata;
-    // All fields in one literal: a property added later costs an out-of-object backing store.
-    ref = Object.freeze(
-      namespace
-        ? { apiVersion: obj.apiVersion, kind: obj.kind, name, namespace }
-        : { apiVersion: obj.apiVersion, kind: obj.kind, name },
-    );
-    refs.set(obj, ref);
-  }
+  if (ref === undefined) refs.set(obj, (ref = new SharedRef(obj)));
   return ref;
 }
 
 export function refKey(ref: { kind: string; namespace?: string; name: string }): string {
-  const kept = keys.get(ref as ResourceRef);
-  if (kept !== undefined) return kept;
-  const key = `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
-  if (Object.isFrozen(ref)) {
-    const flat = sharedString(key);
-    keys.set(ref as ResourceRef, flat);
-    return flat;
-  }
-  return key;
+  if (ref instanceof SharedRef) return ref.key();
+  return `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
 }
 
 /** The refs in order, each object once (by refKey). */

@@ -39,6 +39,11 @@ export type OwnerTop = Pick<OwnerChain, "top" | "topObject">;
  */
 const memo = new WeakMap<Store, { version: number; tops: WeakMap<KObject, KObject | ResourceRef> }>();
 
+/** Drops the memoised tops (the analyzer calls it after a pass: they serve one pass, not the time between). */
+export function forgetOwnerTops(store: Store): void {
+  memo.delete(store);
+}
+
 /** The top of ownerChain, memoised while the store is unchanged (treat the result as read-only). */
 export function cachedOwnerTop(store: Store, obj: KObject): OwnerTop {
   let m = memo.get(store);
