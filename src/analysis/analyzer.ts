@@ -3,6 +3,7 @@
 // their per-namespace parts (parts.ts) by identity: only the findings and facts of
 // changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
+import { forgetOwnerTops } from "../patch/owner.js";
 import type { Change, Store } from "../store/store.js";
 import {
   type AnalysisContext,
@@ -15,7 +16,7 @@ import {
   type WorkloadSummary,
 } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
-import { type EnginePart, partsOf } from "./parts.js";
+import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
 export interface AnalysisResult {
@@ -58,9 +59,10 @@ export class Analyzer {
   private mergedParts: ReadonlyMap<string, EnginePart>[] = [];
   /** The last sorted findings. */
   private sorted: Finding[] = [];
-  /** Workload summaries: engine facts by key, the merged summary, and the list in store order. */
-  private workloadFacts = new Map<string, Facts<WorkloadSummary>>();
-  private workloadSummaryByKey = new Map<string, WorkloadSummary>();
+  /**
+   * Workload summaries in store order, and each one's index by key. Engine facts are read
+   * from the merged parts when a summary is built (no table of facts per workload).
+   */
   private workloadList: WorkloadSummary[] = [];
   private workloadIndex = new Map<string, number>();
   /** Namespace summaries, the same way. */
@@ -124,6 +126,7 @@ export class Analyzer {
     this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
+    forgetOwnerTops(this.store);
     return {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),
@@ -158,10 +161,7 @@ export class Analyzer {
       if (before === now) return;
       const drop = (p: EnginePart) => {
         for (const f of p.findings) removed.push(f);
-        for (const key of p.workloads?.keys() ?? []) {
-          workloads.add(key);
-          clearFact(this.workloadFacts, key, i);
-        }
+        for (const key of p.workloads?.keys() ?? []) workloads.add(key);
         for (const name of p.namespaces?.keys() ?? []) {
           namespaces.add(name);
           clearFact(this.namespaceFacts, name, i);
@@ -169,10 +169,7 @@ export class Analyzer {
       };
       const take = (p: EnginePart) => {
         for (const f of p.findings) added.push(f);
-        for (const [key, fact] of p.workloads ?? []) {
-          workloads.add(key);
-          factsOf(this.workloadFacts, key)[i] = fact;
-        }
+        for (const key of p.workloads?.keys() ?? []) workloads.add(key);
         for (const [name, fact] of p.namespaces ?? []) {
           namespaces.add(name);
           factsOf(this.namespaceFacts, name)[i] = fact;
@@ -220,23 +217,23 @@ export class Analyzer {
         namespace: w.namespace,
         name: w.ref.name,
       };
-      for (const fact of this.workloadFacts.get(key) ?? []) if (fact) Object.assign(summary, fact);
+      for (const parts of this.mergedParts) {
+        const fact = workloadFactIn(parts, key, w.ref.namespace);
+        if (fact) Object.assign(summary, fact);
+      }
       return summary;
     };
     if (this.workloadSetChanged) {
       const list: WorkloadSummary[] = [];
-      const byKey = new Map<string, WorkloadSummary>();
       const index = new Map<string, number>();
       for (const w of workloadsIn(this.store)) {
         const key = refKey(w.ref);
-        const hit = dirty.has(key) ? undefined : this.workloadSummaryByKey.get(key);
-        const summary = hit ?? build(w, key);
+        const at = dirty.has(key) ? undefined : this.workloadIndex.get(key);
+        const summary = at === undefined ? build(w, key) : this.workloadList[at]!;
         index.set(key, list.length);
-        byKey.set(key, summary);
         list.push(summary);
       }
       this.workloadList = list;
-      this.workloadSummaryByKey = byKey;
       this.workloadIndex = index;
       this.workloadSetChanged = false;
       return list;
@@ -251,9 +248,7 @@ export class Analyzer {
       const w = obj ? workloadOf(obj) : undefined;
       if (!w) continue;
       list ??= this.workloadList.slice();
-      const summary = build(w, key);
-      list[at] = summary;
-      this.workloadSummaryByKey.set(key, summary);
+      list[at] = build(w, key);
     }
     if (list) this.workloadList = list;
     return this.workloadList;

@@ -12,7 +12,10 @@ import type { Finding } from "./finding.js";
 /** One namespace's share of an engine's output. The same object while its content is. */
 export interface EnginePart {
   findings: readonly Finding[];
-  /** Facts for the report's workloads[], keyed by refKey of the workload object. */
+  /**
+   * Facts for the report's workloads[], keyed by refKey of the workload object. A part
+   * holds facts only for workloads of its own namespace (see workloadFactIn).
+   */
   workloads?: ReadonlyMap<string, Partial<WorkloadSummary>>;
   /** Facts per namespace name (a namespace's part holds at most its own). */
   namespaces?: ReadonlyMap<string, Partial<NamespaceSummary>>;
@@ -133,6 +136,23 @@ export function partsOf(out: EngineOutput): ReadonlyMap<string, EnginePart> {
 
 /** Key of the single part of an unpartitioned output (never a namespace name). */
 const WHOLE = "\u0000whole";
+
+/**
+ * An engine's fact for the workload `key` in namespace `namespace`, from its parts: the
+ * part of that namespace, else the cluster part, else the single part of an unpartitioned
+ * output. (The analyzer looks facts up here instead of keeping a table per workload.)
+ */
+export function workloadFactIn(
+  parts: ReadonlyMap<string, EnginePart>,
+  key: string,
+  namespace: string | undefined,
+): Partial<WorkloadSummary> | undefined {
+  return (
+    parts.get(partKeyOf(namespace))?.workloads?.get(key) ??
+    parts.get(CLUSTER_PART)?.workloads?.get(key) ??
+    parts.get(WHOLE)?.workloads?.get(key)
+  );
+}
 const wholeParts = new WeakMap<EngineOutput, ReadonlyMap<string, EnginePart>>();
 
 /**

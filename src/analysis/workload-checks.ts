@@ -1,11 +1,10 @@
-// Runs object checks over workloads (one namespace's at a time), re-running a check only for objects
-// that changed (the store replaces an object on change, so identity is the key).
+// Runs object checks over workloads, one namespace's at a time.
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { cachedOwnerChain, type OwnerChain } from "../patch/owner.js";
+import { cachedOwnerTop, type OwnerTop } from "../patch/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
-import type { Finding } from "./finding.js";
+import { type Finding, fixRef, withFix } from "./finding.js";
 import { workloadOf } from "./workloads.js";
 
 function safeDetect(check: WorkloadCheck, obj: KObject, ctx: AnalysisContext): Finding[] {
@@ -33,116 +32,95 @@ function relativeKey(f: Finding, specPath: string): string {
 }
 
 /** Shared empty result, so objects without findings cost no array each. */
-const NONE: Finding[] = [];
+const NONE: readonly Finding[] = Object.freeze([]);
 
-interface Entry<D> {
-  /** The object's own findings. Dropped for Pods once folded: recomputed only if the owner changes. */
-  own: Finding[] | undefined;
-  derived: D | undefined;
-  hasDerived: boolean;
-  /** Folded findings, with the owner and fix target they were folded against. */
-  folded?: { owner: KObject | undefined; target: string; findings: Finding[] };
-  /** For owners: relative keys of their own findings (what their pods need not repeat). */
-  covered?: Set<string>;
-}
-
-export class WorkloadCheckRunner<D = never> {
-  private entries = new WeakMap<KObject, Entry<D>>();
+/**
+ * Runs its checks over one namespace's workload objects at a time. It keeps nothing
+ * between runs: the engines keep each namespace's output (parts.ts) and recompute a
+ * namespace only when something in it changed, so a per-object cache would only
+ * hold every finding a second time (and, folded, a third).
+ */
+export class WorkloadCheckRunner {
   private readonly fixable: Set<string>;
 
-  /**
-   * `derive` computes a per-object fact from its own findings (the pods engine's
-   * PSS level), kept after a pod's own findings are dropped.
-   */
-  constructor(
-    private readonly checks: readonly WorkloadCheck[],
-    private readonly derive?: (own: readonly Finding[], obj: KObject) => D,
-  ) {
+  constructor(private readonly checks: readonly WorkloadCheck[]) {
     this.fixable = new Set(checks.filter((c) => c.fix).map((c) => c.meta.id));
   }
 
-  private entry(obj: KObject): Entry<D> {
-    let e = this.entries.get(obj);
-    if (!e) this.entries.set(obj, (e = { own: undefined, derived: undefined, hasDerived: false }));
-    return e;
+  /** An object's own findings (before folding). */
+  findingsFor(obj: KObject, ctx: AnalysisContext): readonly Finding[] {
+    let own: Finding[] | undefined;
+    for (const c of this.checks) for (const f of safeDetect(c, obj, ctx)) (own ??= []).push(f);
+    return own ?? NONE;
   }
 
-  /** Findings for one object, cached by object identity (recomputed for a Pod whose findings were dropped). */
-  findingsFor(obj: KObject, ctx: AnalysisContext): Finding[] {
-    const e = this.entry(obj);
-    if (!e.own) {
-      const own = this.checks.flatMap((c) => safeDetect(c, obj, ctx));
-      e.own = own.length ? own : NONE;
-    }
-    return e.own;
-  }
-
-  /** The derived fact for one object (see the constructor), cached by object identity. */
-  derivedFor(obj: KObject, ctx: AnalysisContext): D | undefined {
-    const e = this.entry(obj);
-    if (!e.hasDerived && this.derive) {
-      e.derived = this.derive(this.findingsFor(obj, ctx), obj);
-      e.hasDerived = true;
-    }
-    return e.derived;
-  }
-
-  private coveredBy(owner: KObject, ctx: AnalysisContext): Set<string> | undefined {
-    const spec = POD_TEMPLATE_PATHS[owner.kind]?.join(".");
-    if (!spec) return undefined;
-    const e = this.entry(owner);
-    e.covered ??= new Set(this.findingsFor(owner, ctx).map((f) => relativeKey(f, spec)));
-    return e.covered;
-  }
-
-  /** Findings of the given workload objects (one namespace's: engines keep parts per namespace). */
-  runObjects(objects: Iterable<KObject>, ctx: AnalysisContext): Finding[] {
+  /**
+   * Folded findings of the given workload objects (one namespace's: owners sit in
+   * their pods' namespace). `onOwn` sees each object's own findings before folding
+   * (the pods engine derives a PSS level from them).
+   */
+  runObjects(
+    objects: readonly KObject[],
+    ctx: AnalysisContext,
+    onOwn?: (obj: KObject, own: readonly Finding[]) => void,
+  ): Finding[] {
+    const run = new Run(this, ctx);
     const out: Finding[] = [];
-    for (const obj of objects) this.runOne(obj, ctx, out);
-    return out;
-  }
-
-  private runOne(obj: KObject, ctx: AnalysisContext, out: Finding[]): void {
-    const e = this.entry(obj);
-    if (e.own === NONE) return; // no findings of its own: nothing to fold
-    const owner = cachedOwnerChain(ctx.store, obj);
-    const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
-    // What an object reports depends only on it, its top owner and the fix target:
-    // reuse the last answer while all three are the same.
-    const target = refKey(owner.top);
-    const hit = e.folded;
-    if (hit && hit.owner === ownerObj && hit.target === target) {
-      for (const f of hit.findings) out.push(f);
-      return;
+    for (const obj of objects) {
+      const own = run.own(obj);
+      onOwn?.(obj, own);
+      if (!own.length) continue;
+      const owner = cachedOwnerTop(ctx.store, obj);
+      const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
+      this.fold(obj, own, owner, ownerObj ? run.covered(ownerObj) : undefined, out);
     }
-    const own = this.findingsFor(obj, ctx);
-    if (this.derive) this.derivedFor(obj, ctx);
-    const findings = own.length ? this.fold(obj, own, owner, ownerObj, ctx) : own;
-    e.folded = { owner: ownerObj, target, findings };
-    if (obj.kind === "Pod" && own.length) e.own = undefined;
-    for (const f of findings) out.push(f);
+    return out;
   }
 
   private fold(
     obj: KObject,
-    own: Finding[],
-    owner: OwnerChain,
-    ownerObj: KObject | undefined,
-    ctx: AnalysisContext,
-  ): Finding[] {
-    const out: Finding[] = [];
-    const ownSpec = POD_TEMPLATE_PATHS[obj.kind]!.join(".");
-    const covered = ownerObj ? this.coveredBy(ownerObj, ctx) : undefined;
+    own: readonly Finding[],
+    owner: OwnerTop,
+    covered: Set<string> | undefined,
+    out: Finding[],
+  ): void {
+    const ownSpec = specPathOf(obj.kind)!;
+    // A bare Pod's spec and a standalone Job's template are immutable: both are recreated.
+    const fix = fixRef(owner.top, owner.top.kind === "Pod" || owner.top.kind === "Job" ? "manifest" : "strategic");
     for (const f of own) {
       if (covered?.has(relativeKey(f, ownSpec))) continue;
-      if (!this.fixable.has(f.check)) {
-        out.push(f);
-        continue;
-      }
-      // A bare Pod's spec and a standalone Job's template are immutable: both are recreated.
-      const type = owner.top.kind === "Pod" || owner.top.kind === "Job" ? "manifest" : "strategic";
-      out.push({ ...f, fix: { target: owner.top, type } });
+      out.push(this.fixable.has(f.check) ? withFix(f, fix) : f);
     }
-    return out;
   }
+}
+
+/** One runObjects call: own findings and covered keys of the objects it has seen. */
+class Run {
+  private readonly owns = new Map<KObject, readonly Finding[]>();
+  private readonly covers = new Map<KObject, Set<string> | undefined>();
+  constructor(
+    private readonly runner: WorkloadCheckRunner,
+    private readonly ctx: AnalysisContext,
+  ) {}
+
+  own(obj: KObject): readonly Finding[] {
+    let own = this.owns.get(obj);
+    if (!own) this.owns.set(obj, (own = this.runner.findingsFor(obj, this.ctx)));
+    return own;
+  }
+
+  /** Relative keys of an owner's own findings (what its pods need not repeat). */
+  covered(owner: KObject): Set<string> | undefined {
+    if (this.covers.has(owner)) return this.covers.get(owner);
+    const spec = specPathOf(owner.kind);
+    const covered = spec ? new Set(this.own(owner).map((f) => relativeKey(f, spec))) : undefined;
+    this.covers.set(owner, covered);
+    return covered;
+  }
+}
+
+const SPEC_PATHS = new Map(Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [kind, path.join(".")]));
+
+function specPathOf(kind: string): string | undefined {
+  return SPEC_PATHS.get(kind);
 }

@@ -40,6 +40,26 @@ export function workloadOf(obj: KObject): Workload | undefined {
   return w ?? undefined;
 }
 
+/** Spec and metadata paths per kind: one string each, shared by every workload of the kind. */
+const PATHS = new Map(
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [
+    kind,
+    {
+      spec: path.join("."),
+      meta: kind === "Pod" ? "metadata" : [...path.slice(0, -1), "metadata"].join("."),
+    },
+  ]),
+);
+
+const NO_STRINGS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** A string map of `v`: `v` itself when it already is one (store objects are read-only), no copy. */
+function readStringMap(v: unknown): Record<string, string> {
+  if (!isRecord(v)) return NO_STRINGS;
+  for (const k in v) if (k === "__proto__" || typeof v[k] !== "string") return stringMap(v);
+  return v as Record<string, string>;
+}
+
 function buildWorkload(obj: KObject): Workload | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
@@ -55,10 +75,10 @@ function buildWorkload(obj: KObject): Workload | undefined {
     ref: refOf(obj),
     namespace: obj.metadata.namespace ?? "default",
     podSpec,
-    podLabels: isPod ? obj.metadata.labels : stringMap(isRecord(meta) ? meta.labels : undefined),
-    podAnnotations: isPod ? obj.metadata.annotations : stringMap(isRecord(meta) ? meta.annotations : undefined),
-    specPath: path.join("."),
-    metaPath: isPod ? "metadata" : [...path.slice(0, -1), "metadata"].join("."),
+    podLabels: isPod ? obj.metadata.labels : readStringMap(isRecord(meta) ? meta.labels : undefined),
+    podAnnotations: isPod ? obj.metadata.annotations : readStringMap(isRecord(meta) ? meta.annotations : undefined),
+    specPath: PATHS.get(obj.kind)!.spec,
+    metaPath: PATHS.get(obj.kind)!.meta,
   };
 }
 

@@ -2,6 +2,8 @@
 // Objects arrive from a hostile cluster: every field beyond metadata is optional
 // and must be read defensively (DESIGN §6.5).
 
+import { sharedString } from "../util/shared-string.js";
+
 export interface OwnerReference {
   apiVersion: string;
   kind: string;
@@ -39,13 +41,45 @@ export interface ResourceRef {
   name: string;
 }
 
+/**
+ * The ref refOf hands out: one per object, so findings, workloads, owner tops and
+ * summaries of an object share it (the store replaces an object when it changes, so
+ * identity is the key). It carries its refKey in a private field, built on first use
+ * (flat: a template literal is a tree of cons strings): private fields are invisible
+ * to keys, spreads and JSON, so it reads as a plain ref. Frozen: copy it to change it.
+ */
+class SharedRef implements ResourceRef {
+  declare apiVersion: string;
+  declare kind: string;
+  declare name: string;
+  declare namespace?: string;
+  #key: string | undefined = undefined;
+
+  constructor(obj: KObject) {
+    this.apiVersion = obj.apiVersion;
+    this.kind = obj.kind;
+    this.name = obj.metadata.name;
+    if (obj.metadata.namespace) this.namespace = obj.metadata.namespace;
+    Object.freeze(this);
+  }
+
+  key(): string {
+    this.#key ??= sharedString(`${this.kind}/${this.namespace ?? ""}/${this.name}`);
+    return this.#key;
+  }
+}
+
+const refs = new WeakMap<KObject, SharedRef>();
+
+/** The ref of an object (memoised and frozen: copy it to change it). */
 export function refOf(obj: KObject): ResourceRef {
-  const ref: ResourceRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
-  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  let ref = refs.get(obj);
+  if (ref === undefined) refs.set(obj, (ref = new SharedRef(obj)));
   return ref;
 }
 
 export function refKey(ref: { kind: string; namespace?: string; name: string }): string {
+  if (ref instanceof SharedRef) return ref.key();
   return `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
 }
 

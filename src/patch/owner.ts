@@ -30,16 +30,30 @@ export interface OwnerChain {
   missingOwner?: ResourceRef;
 }
 
-/** Chains computed at one store version: every engine walks every workload's owners in the same analysis. */
-const memo = new WeakMap<Store, { version: number; chains: WeakMap<KObject, OwnerChain> }>();
+/** Where a fix for an object goes: its top controller (or the owner the store lacks). */
+export type OwnerTop = Pick<OwnerChain, "top" | "topObject">;
 
-/** ownerChain, memoised while the store is unchanged (treat the result as read-only). */
-export function cachedOwnerChain(store: Store, obj: KObject): OwnerChain {
+/**
+ * Tops found at one store version (every engine asks for every workload's in the same
+ * analysis): one pointer per object, the top object, or the ref of an owner the store lacks.
+ */
+const memo = new WeakMap<Store, { version: number; tops: WeakMap<KObject, KObject | ResourceRef> }>();
+
+/** Drops the memoised tops (the analyzer calls it after a pass: they serve one pass, not the time between). */
+export function forgetOwnerTops(store: Store): void {
+  memo.delete(store);
+}
+
+/** The top of ownerChain, memoised while the store is unchanged (treat the result as read-only). */
+export function cachedOwnerTop(store: Store, obj: KObject): OwnerTop {
   let m = memo.get(store);
-  if (!m || m.version !== store.version) memo.set(store, (m = { version: store.version, chains: new WeakMap() }));
-  let chain = m.chains.get(obj);
-  if (!chain) m.chains.set(obj, (chain = ownerChain(store, obj)));
-  return chain;
+  if (!m || m.version !== store.version) memo.set(store, (m = { version: store.version, tops: new WeakMap() }));
+  let top = m.tops.get(obj);
+  if (top === undefined) {
+    const chain = ownerChain(store, obj);
+    m.tops.set(obj, (top = chain.topObject ?? chain.top));
+  }
+  return "metadata" in top ? { top: refOf(top as KObject), topObject: top as KObject } : { top, topObject: undefined };
 }
 
 export function ownerChain(store: Store, obj: KObject): OwnerChain {

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { STARTUP_FLAGS } from "../../src/util/heap.js";
 import { benchAnalysis } from "./analysis.js";
 import { benchApiserver } from "./apiserver.js";
 import { benchEvents } from "./events.js";
@@ -54,7 +55,8 @@ async function child(name: string): Promise<void> {
 function runChild(name: string, args: string[], log: (s: string) => void): Promise<unknown> {
   return new Promise((resolve) => {
     const script = fileURLToPath(import.meta.url);
-    const p = spawn(process.execPath, ["--expose-gc", script, "--child", name, ...args], {
+    // The V8 flags bin/kubeward.js starts the CLI with, so memory figures are the CLI's.
+    const p = spawn(process.execPath, ["--expose-gc", ...STARTUP_FLAGS, script, "--child", name, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       // Like bin/kubeward.js: React's production build (its development build diffs every render's props).
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },

@@ -1,7 +1,7 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines.
 import { type KObject, type ResourceRef, refKey } from "../../cluster/objects.js";
-import { cachedOwnerChain } from "../../patch/owner.js";
+import { cachedOwnerTop } from "../../patch/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -9,7 +9,7 @@ import { type Workload, workloadOf, workloadsIn } from "../workloads.js";
 
 /** Workloads a user manages: a pod whose controller is loaded is represented by that controller. */
 export function topWorkloads(store: Store): Workload[] {
-  return workloadsIn(store).filter((w) => cachedOwnerChain(store, w.object).topObject === (w.object as KObject));
+  return workloadsIn(store).filter((w) => cachedOwnerTop(store, w.object).topObject === (w.object as KObject));
 }
 
 /** topWorkloads among the given objects (one namespace's). */
@@ -17,7 +17,7 @@ export function topWorkloadsOf(store: Store, objects: readonly KObject[]): Workl
   const out: Workload[] = [];
   for (const obj of objects) {
     const w = workloadOf(obj);
-    if (w && cachedOwnerChain(store, obj).topObject === obj) out.push(w);
+    if (w && cachedOwnerTop(store, obj).topObject === obj) out.push(w);
   }
   return out;
 }

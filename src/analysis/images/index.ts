@@ -1,6 +1,7 @@
 // Image hygiene panel: tags, digests, registries, pull policy.
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, WorkloadCheck } from "../engine.js";
+import { fixRef, withFix } from "../finding.js";
 import {
   type EnginePart,
   namespaceStamp,
@@ -21,7 +22,6 @@ export const imageChecks: readonly WorkloadCheck[] = [mutableTag, noDigest, untr
 const COMMAND_ONLY = new Set([noDigest.meta.id]);
 
 export function imagesEngine(): Engine {
-  // Options (trusted registries) are fixed for an analyzer's life, so the identity cache holds.
   const runner = new WorkloadCheckRunner(imageChecks);
   const cache = new PartCache<EnginePart>();
   return {
@@ -36,9 +36,7 @@ export function imagesEngine(): Engine {
           (ns) => ({
             findings: runner
               .runObjects(objectsOfKindsIn(ctx.store, WORKLOAD_KINDS, ns), ctx)
-              .map((f) =>
-                f.fix && COMMAND_ONLY.has(f.check) ? { ...f, fix: { ...f.fix, type: "none" as const } } : f,
-              ),
+              .map((f) => (f.fix && COMMAND_ONLY.has(f.check) ? withFix(f, fixRef(f.fix.target, "none")) : f)),
           }),
         ),
       ),

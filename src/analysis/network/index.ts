@@ -23,6 +23,11 @@ export const networkChecks: readonly NamespaceCheck[] = [
   policySelectsNothing,
 ];
 
+/** The four isolation facts, shared and frozen (indexed by ingress + 2 × egress). */
+const ISOLATION_FACTS: readonly Partial<WorkloadSummary>[] = [false, true].flatMap((egress) =>
+  [false, true].map((ingress) => Object.freeze({ isolation: Object.freeze({ ingress, egress }) })),
+);
+
 /** A namespace's part, with the analysis the model answers from. */
 export interface NetworkPart extends EnginePart {
   result: NamespaceNetwork;
@@ -62,9 +67,10 @@ export function networkEngine(): Engine {
           );
           const workloads = new Map<string, Partial<WorkloadSummary>>();
           for (const w of result.workloads)
-            workloads.set(w.key, {
-              isolation: { ingress: w.policies.ingress.length > 0, egress: w.policies.egress.length > 0 },
-            });
+            workloads.set(
+              w.key,
+              ISOLATION_FACTS[(w.policies.ingress.length > 0 ? 1 : 0) + (w.policies.egress.length > 0 ? 2 : 0)]!,
+            );
           return {
             result,
             findings: detectAll(result),

@@ -13,16 +13,31 @@ export interface WorkloadIsolation {
   policies: Record<Direction, Policy[]>;
 }
 
-export function isolate(workload: Workload, policies: readonly Policy[]): WorkloadIsolation {
-  const selecting = policies.filter((p) => matches(p.podSelector, workload.podLabels));
-  return {
-    workload,
-    key: refKey(workload.ref),
-    policies: {
-      ingress: selecting.filter((p) => p.types.ingress),
-      egress: selecting.filter((p) => p.types.egress),
-    },
-  };
+const NO_POLICIES: Record<Direction, Policy[]> = Object.freeze({
+  ingress: Object.freeze([]) as unknown as Policy[],
+  egress: Object.freeze([]) as unknown as Policy[],
+});
+
+/**
+ * Selecting-policy lists already built for a namespace, by which policies select:
+ * most workloads of a namespace are selected by the same few (a default-deny selects
+ * all), so they share one frozen pair of lists. Pass one per namespace's policy list.
+ */
+export type PolicySets = Map<string, Record<Direction, Policy[]>>;
+
+export function isolate(workload: Workload, policies: readonly Policy[], shared?: PolicySets): WorkloadIsolation {
+  let which = "";
+  for (let i = 0; i < policies.length; i++) if (matches(policies[i]!.podSelector, workload.podLabels)) which += `${i},`;
+  let sets = which ? shared?.get(which) : NO_POLICIES;
+  if (!sets) {
+    const selecting = policies.filter((p) => matches(p.podSelector, workload.podLabels));
+    sets = Object.freeze({
+      ingress: Object.freeze(selecting.filter((p) => p.types.ingress)) as Policy[],
+      egress: Object.freeze(selecting.filter((p) => p.types.egress)) as Policy[],
+    });
+    shared?.set(which, sets);
+  }
+  return { workload, key: refKey(workload.ref), policies: sets };
 }
 
 export function isIsolated(w: WorkloadIsolation, direction: Direction): boolean {

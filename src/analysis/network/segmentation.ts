@@ -8,7 +8,7 @@
 //   is judged by the catch-all alone.
 import type { Segmentation } from "../engine.js";
 import type { Workload } from "../workloads.js";
-import { isIsolated, isolate, managedWorkloads, type WorkloadIsolation } from "./isolation.js";
+import { isIsolated, isolate, managedWorkloads, type PolicySets, type WorkloadIsolation } from "./isolation.js";
 import type { Direction, Policy } from "./policy.js";
 import { isEmpty } from "./selectors.js";
 
@@ -30,7 +30,8 @@ export function analyzeNamespace(
   policies: readonly Policy[],
   workloads: readonly Workload[],
 ): NamespaceNetwork {
-  const isolated = workloads.map((w) => isolate(w, policies));
+  const shared: PolicySets = new Map();
+  const isolated = workloads.map((w) => isolate(w, policies, shared));
   const catchAllOf = (d: Direction) => policies.some((p) => p.types[d] && isEmpty(p.podSelector));
   const catchAll = { ingress: catchAllOf("ingress"), egress: catchAllOf("egress") };
   const open = {

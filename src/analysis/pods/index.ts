@@ -2,7 +2,7 @@
 // level of each Pod and pod template, and what each namespace could enforce.
 import { refKey, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { AnalysisContext, Engine, PodSecurityLevel, WorkloadCheck, WorkloadSummary } from "../engine.js";
-import type { Finding } from "../finding.js";
+import { type Finding, fixRef, withFix } from "../finding.js";
 import type { PodsModel } from "../models.js";
 import {
   type EnginePart,
@@ -83,39 +83,26 @@ export function levelOfFindings(findings: readonly Finding[], w: Workload): PodS
 
 const CHECKS_BY_ID = new Map(podChecks.map((c) => [c.meta.id, c]));
 
-/** A verdict on one finding, valid while the object its fix reads is the same. */
-type FixVerdict = { object: unknown; finding: Finding };
-
-/**
- * A fix ref is honest only when the check can really plan a change for that finding.
- * Verdicts are cached by finding identity (the runner returns the same finding
- * objects while nothing they depend on changes) and the object the fix reads.
- */
-function honestFixes(findings: Finding[], ctx: AnalysisContext, cache: WeakMap<Finding, FixVerdict>): Finding[] {
-  return findings.map((f) => {
+/** A fix ref is honest only when the check can really plan a change for that finding. */
+function honestFixes(findings: Finding[], ctx: AnalysisContext): Finding[] {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const check = CHECKS_BY_ID.get(f.check);
-    if (!f.fix || f.fix.type === "none" || !check?.fix) return f;
+    if (!f.fix || f.fix.type === "none" || !check?.fix) continue;
     const object = ctx.store.getByName(f.resource.kind, f.resource.namespace, f.resource.name);
-    const hit = cache.get(f);
-    if (hit && hit.object === object) return hit.finding;
     let fragment: unknown;
     try {
       fragment = check.fix(f, { store: ctx.store, object, models: ctx.models });
     } catch {
       fragment = undefined;
     }
-    const finding: Finding = fragment ? f : { ...f, fix: { target: f.fix.target, type: "none" } };
-    cache.set(f, { object, finding });
-    return finding;
-  });
+    if (!fragment) findings[i] = withFix(f, fixRef(f.fix.target, "none"));
+  }
+  return findings;
 }
 
 export function podsEngine(): Engine {
-  const runner = new WorkloadCheckRunner<PodSecurityLevel>(podChecks, (own, obj) => {
-    const w = workloadOf(obj);
-    return w ? levelOfFindings(own, w) : "restricted";
-  });
-  const verdicts = new WeakMap<Finding, FixVerdict>();
+  const runner = new WorkloadCheckRunner(podChecks);
   const cache = new PartCache<EnginePart>();
   /** One namespace: its workloads' levels, its enforceable level and findings. */
   const partOf = (ns: string, ctx: AnalysisContext): EnginePart => {
@@ -124,14 +111,14 @@ export function podsEngine(): Engine {
     // Enforceable level: the weakest level among the namespace's Pods and pod
     // templates (a template below its pods would be rejected on the next rollout).
     let weakest: PodSecurityLevel = "restricted";
-    for (const obj of objects) {
+    const folded = runner.runObjects(objects, ctx, (obj, own) => {
       const w = workloadOf(obj);
-      if (!w) continue;
-      const level = runner.derivedFor(obj, ctx) ?? "restricted";
+      if (!w) return;
+      const level = levelOfFindings(own, w);
       workloads.set(refKey(w.ref), LEVEL_FACTS[level]);
       if (RANK[level] < RANK[weakest]) weakest = level;
-    }
-    const findings = honestFixes(runner.runObjects(objects, ctx), ctx, verdicts);
+    });
+    const findings = honestFixes(folded, ctx);
     const nsObject = ctx.store.getByName("Namespace", undefined, ns);
     if (nsObject) for (const f of namespaceFindings([nsObject], () => weakest)) findings.push(f);
     const part: EnginePart = { findings, workloads };

@@ -6,15 +6,31 @@ import { isRecord } from "../../util/record.js";
 import type { SubjectRef } from "../models.js";
 import { containersOf, serviceAccountName, type Workload } from "../workloads.js";
 
-const usedBy = new WeakMap<Workload, Set<string>>();
+/** By pod spec: what it reads is all in the spec, and pods of one controller often share theirs (interned). */
+const usedBy = new WeakMap<object, Set<string>>();
+/** Equal answers share one set: most workloads use none, or their controller's few. */
+let sets = new Map<string, Set<string>>();
+const NONE: Set<string> = new Set();
 
 /**
  * Names of the Secrets a workload uses: env, envFrom, volumes, projected volumes, image pull secrets.
- * Memoised by workload (workloads are memoised by object identity); treat the set as read-only.
+ * Memoised by pod spec and shared between equal answers: treat the set as read-only.
  */
 export function secretsUsedBy(w: Workload): Set<string> {
-  let names = usedBy.get(w);
-  if (!names) usedBy.set(w, (names = computeSecretsUsedBy(w)));
+  let names = usedBy.get(w.podSpec);
+  if (!names) {
+    const found = computeSecretsUsedBy(w);
+    if (!found.size) names = NONE;
+    else {
+      const key = [...found].join("\u0000");
+      names = sets.get(key);
+      if (!names) {
+        if (sets.size >= 65536) sets = new Map(); // bounded: sharing restarts rather than growing forever
+        sets.set(key, (names = found));
+      }
+    }
+    usedBy.set(w.podSpec, names);
+  }
   return names;
 }
 
