@@ -3,7 +3,6 @@
 import { performance } from "node:perf_hooks";
 import { Session } from "../../src/app/session.js";
 import { project } from "../../src/cluster/project.js";
-import { tuneHeap } from "../../src/util/heap.js";
 import { syntheticCluster } from "./generate.js";
 import { peakRssMb } from "./proc.js";
 import { BenchSource, loadSynthetic } from "./source.js";
@@ -35,8 +34,6 @@ function liveHeapMb(): number {
 }
 
 export async function benchAnalysis(pods: number, updates = 5, seed = 42): Promise<AnalysisBench> {
-  // The heap settings bin/kubeward.js applies, so peak RSS is the CLI's.
-  tuneHeap();
   const source = new BenchSource();
   const session = new Session(source);
   await session.start();
