@@ -168,9 +168,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
     PANELS.indexOf(a.panel) - PANELS.indexOf(b.panel) ||
-    a.check.localeCompare(b.check) ||
-    (a.resource.namespace ?? "").localeCompare(b.resource.namespace ?? "") ||
-    a.resource.name.localeCompare(b.resource.name) ||
-    a.id.localeCompare(b.id)
+    compareText(a.check, b.check) ||
+    compareText(a.resource.namespace ?? "", b.resource.namespace ?? "") ||
+    compareText(a.resource.name, b.resource.name) ||
+    compareText(a.id, b.id)
   );
+}
+
+/**
+ * By UTF-16 code units, not localeCompare: check ids, namespaces, names and ids are
+ * lowercase ASCII in practice (DNS names), where both orders agree, and this one is
+ * ~10× cheaper — it runs in every sort and binary-search patch of the findings list.
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
