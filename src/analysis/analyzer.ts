@@ -5,6 +5,7 @@
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
 import { forgetOwnerTops } from "../patch/owner.js";
 import type { Change, Store } from "../store/store.js";
+import { patchSorted } from "../util/sorted.js";
 import {
   type AnalysisContext,
   type AnalysisOptions,
@@ -193,7 +194,7 @@ export class Analyzer {
       findings = this.sorted;
       changes = { since: this.sorted, added: [], removed: [] };
     } else {
-      findings = patchSorted(this.sorted, removed, added);
+      findings = patchSorted(this.sorted, removed, added, compareFindings);
       if (findings) changes = { since: this.sorted, ...netChanges(removed, added) };
       else findings = fullSort(parts);
     }
@@ -380,57 +381,6 @@ function netChanges(removed: readonly Finding[], added: readonly Finding[]): Pic
     }
   }
   return { added: netAdded, removed: netRemoved };
-}
-
-/** First index in `sorted` whose finding does not sort before `f`. */
-function lowerBound(sorted: readonly Finding[], f: Finding): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareFindings(sorted[mid]!, f) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * `sorted` without `removed` (by identity) and with `added`, still sorted: binary
- * searches and one copy, no per-finding lookups. Undefined when a removed finding is
- * not there (the caller sorts from scratch).
- */
-function patchSorted(sorted: readonly Finding[], removed: readonly Finding[], added: Finding[]): Finding[] | undefined {
-  const drop = new Set<number>();
-  for (const f of removed) {
-    let i = lowerBound(sorted, f);
-    // Ties are findings with the same id: find this very object among them.
-    while (i < sorted.length && (sorted[i] !== f || drop.has(i)) && compareFindings(sorted[i]!, f) === 0) i++;
-    if (sorted[i] !== f || drop.has(i)) return undefined;
-    drop.add(i);
-  }
-  added.sort(compareFindings);
-  // Where each added finding goes: after every finding that does not sort after it.
-  const at = added.map((f) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareFindings(sorted[mid]!, f) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  });
-  const gone = [...drop].sort((a, b) => a - b);
-  const out: Finding[] = new Array(sorted.length - gone.length + added.length);
-  let o = 0;
-  let j = 0;
-  let d = 0;
-  for (let i = 0; i <= sorted.length; i++) {
-    while (j < added.length && at[j] === i) out[o++] = added[j++]!;
-    if (gone[d] === i) d++;
-    else if (i < sorted.length) out[o++] = sorted[i]!;
-  }
-  return out;
 }
 
 function runEngine(engine: Engine, ctx: AnalysisContext): EngineOutput {

@@ -3,6 +3,7 @@
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
+import { bound } from "../util/sorted.js";
 import {
   countSeverities,
   freshPanelLists,
@@ -14,7 +15,6 @@ import {
   withoutFindings,
 } from "./panels.js";
 import type { Session } from "./session.js";
-import { bound } from "./sorted.js";
 
 export interface Activity {
   at: number;

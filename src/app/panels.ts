@@ -3,7 +3,7 @@
 // `changes` patched into the lists (O(changed · log n) plus one copy of each
 // panel that changed), with the severity counts beside them.
 import { compareFindings, type Finding, PANELS, type Panel, SEVERITIES, type Severity } from "../analysis/finding.js";
-import { bound, patchSorted } from "./sorted.js";
+import { bound, patchSorted } from "../util/sorted.js";
 
 export type PanelLists = Record<Panel, readonly Finding[]>;
 export type SeverityCounts = Record<Severity, number>;

@@ -1,6 +1,6 @@
 // Patching a sorted array instead of sorting it again: binary searches and one
-// copy, O(k log n + n) for k changes (the analyzer patches its findings the same
-// way, in src/analysis/analyzer.ts, with its own order).
+// copy, O(k log n + n) for k changes. The analyzer patches its findings list with
+// it, and the controller each panel's list (in panel order).
 
 /** First index whose element does not sort before `x` (with `strict`: the first that sorts after it). */
 export function bound<T>(sorted: readonly T[], x: T, order: (a: T, b: T) => number, strict = false): number {
