@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
+#!/usr/bin/env -S node --max-semi-space-size=16 --initial-old-space-size=256
 // Shim to the built CLI; installed as `kubeward` and as `kubectl-ward` (kubectl plugin).
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {
@@ -7,9 +7,9 @@ if (major < 22) {
 }
 // React picks its production build at import time: set it before anything loads react.
 process.env.NODE_ENV ??= "production";
-// V8 sizes its young generation only when the process starts (up to 128 MB at 150,000 pods,
-// ~90 MB of it resident), so the shebang and `npm start` pass src/util/heap.ts STARTUP_FLAGS
-// on node's command line (test/unit/startup-flags.test.ts keeps the three in step).
+// V8 reads its generation sizes only when the process starts, so the shebang and `npm start`
+// pass src/util/heap.ts STARTUP_FLAGS on node's command line (test/unit/startup-flags.test.ts
+// keeps the three in step).
 // Heap growth bounded before the heap grows (src/util/heap.ts: peak memory of a first analysis).
 const { tuneHeap } = await import("../dist/src/util/heap.js");
 tuneHeap();
