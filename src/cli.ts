@@ -111,6 +111,12 @@ const io = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // `kubeward scan | head`: a reader that stops early closes the pipe. That ends the run
+  // quietly, as it does for other command-line tools, not with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(0);
+  });
   let cli: Cli;
   try {
     cli = parseArgs(argv);

@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../support/cli.js";
+import { BIN, ROOT, runCli } from "../support/cli.js";
 
 const BROKEN = join(ROOT, "test/fixtures/files/broken");
 
@@ -13,6 +14,16 @@ describe("kubeward scan (built CLI)", () => {
     const report = JSON.parse(r.stdout);
     expect(report.version).toBe(1);
     expect(report.source.kind).toBe("demo");
+  });
+
+  it("ends quietly when the reader closes the pipe early (scan | head)", () => {
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" scan --demo --output json | head -c 10`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, HOME: "/nonexistent-kubeward-home", KUBECONFIG: "" },
+    });
+    expect(r.stdout).toBe('{\n  "versi');
+    expect(r.stderr).toBe("");
   });
 
   it("exits 1 when findings reach --fail-on", () => {
