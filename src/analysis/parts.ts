@@ -79,13 +79,6 @@ export function namespaceStamp(store: Store, ns: string): number | string {
   return ns === DEFAULT_NS ? `${v}:${store.namespaceVersion("")}` : v;
 }
 
-/** Same elements, by identity. */
-export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Parts by key, each recomputed only when what it read changed. `deps(key)` is kept with
  * a part when it is computed; `same(kept, key)` says whether that still holds (default:

@@ -44,11 +44,11 @@ function serviceAccountOf(obj: KObject): string | undefined {
 }
 
 /**
- * Same objects in the same order. The store replaces an object when it changes and
+ * Same elements (by identity) in the same order. The store replaces an object when it changes and
  * lists a kind (or a namespace of a kind) in insertion order, so an unchanged list
  * compares equal: engines use this to reuse work from the last run.
  */
-export function sameObjects(a: readonly KObject[], b: readonly KObject[]): boolean {
+export function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -5,6 +5,7 @@
 // Workload paths are kept per namespace: a path reads the workload, its namespace's
 // service accounts, isolation and findings, and the rbac model.
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { sameObjects } from "../../store/store.js";
 import type { AnalysisContext, Engine, EngineOutput } from "../engine.js";
 import type { Finding } from "../finding.js";
 import {
@@ -17,7 +18,6 @@ import {
   PartCache,
   partitionedOutput,
   partitionKeys,
-  sameList,
   sameNear,
 } from "../parts.js";
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
@@ -88,14 +88,14 @@ export function correlateEngine(): Engine {
       );
       // Everyone-style paths read the rbac model and findings, every Secret's name and every namespace.
       const current = store.namespaces();
-      if (!sameList(current, namespaces)) namespaces = current;
+      if (!sameObjects(current, namespaces)) namespaces = current;
       const deps = [
         rbac,
         store.kindVersion("Secret"),
         namespaces,
         ...upstream.flatMap((o) => depsNear(o, CLUSTER_PART)),
       ];
-      if (!anonymous || !sameList(anonymous.deps, deps))
+      if (!anonymous || !sameObjects(anonymous.deps, deps))
         anonymous = { deps, part: { findings: detectAnonymousPaths(ctx, poolNear(upstream, CLUSTER_PART)) } };
       const all = new Map<string, EnginePart>([[CLUSTER_PART, anonymous.part]]);
       for (const [ns, part] of parts) all.set(ns, part);
