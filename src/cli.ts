@@ -33,6 +33,7 @@ const HELP = `
     --output, -o FORMAT      text | json | sarif (default text)
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
+    --allow-partial          exit 0/1 even when the report is partial (see Exit codes)
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
     --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
                              (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
@@ -43,7 +44,9 @@ const HELP = `
     --output, -o FORMAT      text | json
 
   Exit codes
-    0 ok · 1 findings at or above --fail-on · 2 usage or input error
+    0 ok · 1 findings at or above --fail-on · 2 usage or input error, or a partial report:
+    a kind forbidden, failing or not listed in time, or a file unreadable (verdicts that read
+    it are unknown, never clean); --allow-partial keeps 0/1 then
 
   Examples
     $ kubeward --demo
@@ -76,6 +79,7 @@ function parseArgs(argv: string[]) {
       patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      allowPartial: { type: "boolean", default: false },
     },
   });
 }
@@ -138,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
           ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
           syncTimeoutMs: 60_000,
+          allowPartial: cli.flags.allowPartial,
         },
         io,
       );
