@@ -4,7 +4,7 @@ import type { AnalysisOptions } from "./analysis/engine.js";
 import { SEVERITIES, type Severity } from "./analysis/finding.js";
 import { loadConfig } from "./app/config.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
-import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
+import { parseSize, type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
 import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
@@ -25,6 +25,13 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
+    --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
+                             FIFOs and devices are refused
+
+  Time limits (live)
+    first request 60 s of silence · each list page 60 s of silence · an exec credential plugin
+    30 s (KUBEWARD_EXEC_TIMEOUT=SECONDS), then it is killed · scan waits 60 s for every kind to
+    list, then reports what is missing (exit 2) · q / Ctrl-C end kubeward at once
 
   UI flags
     --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
@@ -80,6 +87,7 @@ function parseArgs(argv: string[]) {
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
       allowPartial: { type: "boolean", default: false },
+      maxFileSize: { type: "string" },
     },
   });
 }
@@ -95,6 +103,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ export class LiveSource implements Source {
       throw err;
     }
     this.contextNames = conn.contexts;
+    this.stopCallbacks.push(() => conn.transport.close());
     Object.assign(this.info, {
       context: conn.context,
       cluster: conn.cluster,
