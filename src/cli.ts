@@ -9,7 +9,7 @@ import { Session } from "./app/session.js";
 import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
-import { sanitize } from "./util/sanitize.js";
+import { sanitize, sanitizeOutput } from "./util/sanitize.js";
 
 const HELP = `
   Usage
@@ -118,9 +118,12 @@ function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
   return { trustedRegistries: trusted };
 }
 
+// Every CLI write goes through one sanitiser (issue 14): whatever a report, a patch
+// command line or an error message carries from the cluster, no control byte reaches
+// the terminal raw. JSON and SARIF escape control characters already, so they pass intact.
 const io = {
-  stdout: (s: string) => void process.stdout.write(s),
-  stderr: (s: string) => void process.stderr.write(s),
+  stdout: (s: string) => void process.stdout.write(sanitizeOutput(s)),
+  stderr: (s: string) => void process.stderr.write(sanitizeOutput(s)),
 };
 
 export async function main(argv: string[]): Promise<number> {
