@@ -92,3 +92,25 @@ describe("file input that could hang or exhaust kubeward (issue 14)", () => {
     expect([0, 10, 100, 1000, text.length].map(count)).toEqual([0, 10, 100, 1000, text.length].map(naive));
   });
 });
+
+describe("wrong-typed fields in files (issue 14)", () => {
+  it("are problems naming file, document, field and expected type; the object is left out", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kubeward-types-")), "pods.yaml");
+    const docs = [
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: string\n",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: x}\nspec: {containers: 5}\n",
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: c, namespace: x}\nspec: {hostPID: "true", containers: [{name: app, image: nginx}]}\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: d, namespace: x}\nspec: {containers: [{name: app, image: nginx, securityContext: {privileged: "true"}}]}\n',
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: ok, namespace: x}\nspec: {containers: [{name: app, image: nginx}]}\n",
+    ];
+    writeFileSync(file, docs.join("---\n"));
+    const loaded = loadFiles([file]);
+    expect(loaded.objects.map((o) => o.metadata.name)).toEqual(["ok"]);
+    expect(loaded.problems.map((p) => `${p.where.replace(file, "F")} | ${p.message}`)).toEqual([
+      "F: document 1 (line 1) | Pod a: field spec: expected object, got string (object left out)",
+      "F: document 2 (line 5) | Pod b: field spec.containers: expected array of object, got integer (object left out)",
+      "F: document 3 (line 10) | Pod c: field spec.hostPID: expected boolean, got string (object left out)",
+      "F: document 4 (line 15) | Pod d: field spec.containers[0].securityContext.privileged: expected boolean, got string (object left out)",
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { isRecord } from "../util/record.js";
 import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
+import { wrongField } from "./validate.js";
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -208,6 +209,17 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles)
       continue;
     }
     for (const item of flatten(d.value)) {
+      const bad = wrongField(item);
+      if (bad) {
+        // Refused as the API server would refuse it: never analysed as if the field were absent.
+        const it = item as { kind: string; metadata?: { name?: unknown } };
+        const name = typeof it.metadata?.name === "string" ? ` ${it.metadata.name}` : "";
+        into.problems.push({
+          where: `${file}: document ${d.index} (line ${d.line})`,
+          message: `${it.kind}${name}: field ${bad.field}: expected ${bad.expected}, got ${bad.got} (object left out)`,
+        });
+        continue;
+      }
       try {
         const obj = project(item);
         if (!obj) continue; // a kind kubeward does not read: ignored, not fatal

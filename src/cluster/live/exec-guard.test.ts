@@ -42,8 +42,8 @@ describe("exec credential plugins are bounded (issue 14)", () => {
     try {
       const { kc, pidFile } = hangingPlugin();
       const t = new HttpTransport(kc, "https://127.0.0.1:1");
-      const err = await t.getJson("/version", "application/json", new AbortController().signal).catch((e) => e);
-      expect(String(err.message)).toMatch(
+      const err = await t.getJson("/version", "application/json", new AbortController().signal).catch((e: Error) => e);
+      expect(String((err as Error).message)).toMatch(
         /^authentication failed: the exec credential plugin ".*plugin\.sh" did not answer within 1 s and was stopped/,
       );
       const pid = Number(readFileSync(pidFile, "utf8"));
@@ -57,7 +57,7 @@ describe("exec credential plugins are bounded (issue 14)", () => {
   it("close() kills a plugin still running (kubeward quits)", async () => {
     const { kc, pidFile } = hangingPlugin();
     const t = new HttpTransport(kc, "https://127.0.0.1:1");
-    const pending = t.getJson("/version", "application/json", new AbortController().signal).catch((e) => e);
+    const pending = t.getJson("/version", "application/json", new AbortController().signal).catch((e: Error) => e);
     await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== "");
     const pid = Number(readFileSync(pidFile, "utf8"));
     expect(alive(pid)).toBe(true);
