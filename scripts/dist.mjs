@@ -113,7 +113,8 @@ for (const { os, arch } of platforms) {
       "--sentinel-fuse",
       "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
     ],
-    { stdio: ["ignore", "ignore", "inherit"] },
+    // postject (LIEF) warns about ELF note sections on every run: shown only when it fails.
+    { stdio: ["ignore", "ignore", "pipe"] },
   );
   copyFileSync(join(root, "LICENSE"), join(dir, "LICENSE"));
   const archive = join(out, `${name}.tar.gz`);

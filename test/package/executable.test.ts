@@ -4,7 +4,8 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -14,7 +15,9 @@ import { TmuxSession } from "../support/tmux.js";
 const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string] ?? process.arch;
 const name = `kubeward-${process.platform}-${arch}`;
 const exe = join(ROOT, "dist-bin", name, "kubeward");
-const noNode = { PATH: "/usr/bin:/bin", HOME: "/nonexistent-kubeward-home" };
+// The executable needs nothing on PATH: give it an empty directory (this machine has a Node 20 in /usr/bin).
+const emptyPath = mkdtempSync(join(tmpdir(), "kubeward-empty-path-"));
+const noNode = { PATH: emptyPath, HOME: "/nonexistent-kubeward-home" };
 
 function runExe(args: string[]) {
   const r = spawnSync(exe, args, { env: noNode, encoding: "utf8", timeout: 120_000 });
@@ -30,7 +33,7 @@ beforeAll(() => {
 
 describe("single executable (npm run dist)", () => {
   it("has no node on its PATH to lean on", () => {
-    expect(spawnSync("sh", ["-c", "command -v node"], { env: noNode }).status).not.toBe(0);
+    expect(spawnSync("/bin/sh", ["-c", "command -v node"], { env: noNode }).status).not.toBe(0);
   });
 
   it("prints the same demo report as the npm CLI", () => {
@@ -57,7 +60,7 @@ describe("single executable (npm run dist)", () => {
     let tui: TmuxSession;
     afterAll(() => tui?.kill());
     it("draws the demo and quits on q", async () => {
-      tui = new TmuxSession(`env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=/nonexistent '${exe}' --demo`, {
+      tui = new TmuxSession(`env -i PATH='${emptyPath}' TERM=xterm-256color HOME=/nonexistent '${exe}' --demo`, {
         width: 120,
         height: 40,
       });
