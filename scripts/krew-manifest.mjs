@@ -21,7 +21,7 @@ export function krewManifest(version, artifacts) {
         "permissive RBAC, unsegmented namespaces, secret exposure, images and cluster posture.",
         "It drills from a finding to the objects behind it and writes the patch that fixes it",
         "on the object that owns it. Read-only: it never applies anything.",
-      ].join("\n"),
+      ].join(" "),
       platforms: artifacts.map((a) => ({
         selector: { matchLabels: { os: a.os, arch: a.arch } },
         uri: `${RELEASE_URL}/v${version}/${a.file}`,
