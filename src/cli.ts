@@ -3,6 +3,7 @@ import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
 import { SEVERITIES, type Severity } from "./analysis/finding.js";
 import { loadConfig } from "./app/config.js";
+import { parseContain, runContain } from "./app/contain-command.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
@@ -16,6 +17,7 @@ const HELP = `
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
+    $ kubeward contain POD -n NS --out DIR   containment bundle (runbook, manifests, evidence) for a suspect pod
     $ kubectl ward ...                       the same, as a kubectl plugin
 
   Source (default: the current kube context; the embedded demo when no kubeconfig exists)
@@ -42,6 +44,10 @@ const HELP = `
     --name NAME              one object (rules limited by resourceNames answer only then)
     --output, -o FORMAT      text | json
 
+  contain flags
+    --namespace, -n NS       the pod's namespace (or write NS/POD)
+    --out DIR                where to write the bundle (must not hold one already)
+
   Exit codes
     0 ok · 1 findings at or above --fail-on · 2 usage or input error
 
@@ -50,6 +56,7 @@ const HELP = `
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
     $ kubeward who-can get secrets -n payments --demo
+    $ kubeward contain crypto-miner -n dev --out ./incident-42
 `;
 
 function parseArgs(argv: string[]) {
@@ -74,6 +81,7 @@ function parseArgs(argv: string[]) {
       patches: { type: "string" },
       name: { type: "string" },
       patchDir: { type: "string" },
+      out: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
     },
@@ -149,6 +157,12 @@ export async function main(argv: string[]): Promise<number> {
       const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "contain") {
+      const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
+      // -n names the pod's namespace: read every namespace, so bindings and the node's other pods answer too.
+      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
+      return await runContain(new Session(source, analysisOptions(cli, source)), args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");
