@@ -42,7 +42,8 @@ export async function runContain(session: Session, args: ContainArgs, options: {
       `Containment bundle for pod ${args.namespace}/${args.name} written to ${written.dir}`,
       "Nothing was applied. Read RUNBOOK.md, then run the steps in order:",
       ...bundle.steps.map(
-        (s, i) => `  ${i + 1}. ${s.title}${s.commands.length ? ` (${s.commands.length} command${s.commands.length > 1 ? "s" : ""})` : " (nothing to run)"}`,
+        (s, i) =>
+          `  ${i + 1}. ${s.title}${s.commands.length ? ` (${s.commands.length} command${s.commands.length > 1 ? "s" : ""})` : " (nothing to run)"}`,
       ),
       ...bundle.summary.map((s) => `  · ${s}`),
       ...bundle.problems.map((p) => `  ! ${p}`),

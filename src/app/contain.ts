@@ -62,7 +62,10 @@ export function podOfFinding(f: Finding | undefined): ResourceRef | undefined {
 
 /** A fresh directory for the TUI: `<base>/contain_<ns>_<pod>`, then `-2`, `-3`… if taken. */
 export function freshBundleDir(base: string, pod: ResourceRef): string {
-  const stem = join(base, `contain_${targetSlug({ kind: "", namespace: pod.namespace, name: pod.name }).replace(/^_/, "")}`);
+  const stem = join(
+    base,
+    `contain_${targetSlug({ kind: "", namespace: pod.namespace, name: pod.name }).replace(/^_/, "")}`,
+  );
   let dir = stem;
   for (let i = 2; existsSync(dir); i++) dir = `${stem}-${i}`;
   return dir;
@@ -87,4 +90,39 @@ export function writeBundle(bundle: ContainmentBundle, dir: string): WrittenBund
     writeFileSync(path, f.content);
   }
   return { dir: abs, files: files.map((f) => f.path) };
+}
+
+// The TUI's view-model actions: `c` plans, `w` on the plan writes.
+
+/** The first pod among candidates (the row under the cursor, the detail's object, the finding's resource). */
+export function pickPod(candidates: readonly (ResourceRef | undefined)[]): ResourceRef | undefined {
+  return candidates.find((r) => r?.kind === "Pod");
+}
+
+export type ContainOutcome = { bundle: ContainmentBundle; dir: string } | { error: string };
+
+/** `c`: the bundle for a pod as the store and the latest analysis know it now, and where `w` will write it. */
+export function prepareContainment(
+  store: Store,
+  result: Pick<AnalysisResult, "findings" | "models">,
+  ref: ResourceRef | undefined,
+  baseDir: string,
+  info?: SourceInfo,
+): ContainOutcome {
+  if (!ref) return { error: "c works on a pod: select a finding about a pod, or a pod row in a detail view" };
+  try {
+    const pod = findPod(store, ref.namespace ?? "default", ref.name);
+    return { bundle: containmentFor(store, result, pod, info), dir: freshBundleDir(baseDir, ref) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** `w` on a containment plan: writes it (never over an earlier bundle). */
+export function writeContainment(bundle: ContainmentBundle, dir: string): { written?: WrittenBundle; error?: string } {
+  try {
+    return { written: writeBundle(bundle, dir) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
 }

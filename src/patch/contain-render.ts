@@ -31,7 +31,11 @@ export function renderRunbook(bundle: ContainmentBundle, dir?: string): string {
     "Each step is also a script (`sh 2-quarantine.sh` runs step 2 and echoes each command).",
   ];
   if (bundle.problems.length)
-    out.push("", "**Left out** (kubeward never prints a name Kubernetes would reject into a command):", ...bundle.problems.map((x) => `- ${line(x)}`));
+    out.push(
+      "",
+      "**Left out** (kubeward never prints a name Kubernetes would reject into a command):",
+      ...bundle.problems.map((x) => `- ${line(x)}`),
+    );
   bundle.steps.forEach((step, i) => {
     out.push("", `## ${i + 1}. ${line(step.title)}`, "");
     out.push(`**Why:** ${line(step.why)}`, "");

@@ -99,7 +99,9 @@ describe("containment of a bare pod", () => {
     const ev = b.steps[0]!.commands;
     for (const c of ["xmrig", "setup"]) {
       expect(ev).toContain(`kubectl logs miner -n shop -c ${c} --timestamps > evidence/logs-${c}.txt`);
-      expect(ev).toContain(`kubectl logs miner -n shop -c ${c} --timestamps --previous > evidence/logs-${c}-previous.txt`);
+      expect(ev).toContain(
+        `kubectl logs miner -n shop -c ${c} --timestamps --previous > evidence/logs-${c}-previous.txt`,
+      );
     }
     expect(ev).toContain("kubectl get pod miner -n shop -o yaml > evidence/pod.yaml");
     expect(ev).toContain("kubectl describe pod miner -n shop > evidence/describe.txt");
@@ -121,7 +123,10 @@ describe("containment of a bare pod", () => {
     expect(docs[0]).toMatchObject({
       kind: "NetworkPolicy",
       metadata: { namespace: "shop" },
-      spec: { podSelector: { matchLabels: { [QUARANTINE_LABEL]: b.quarantineId } }, policyTypes: ["Ingress", "Egress"] },
+      spec: {
+        podSelector: { matchLabels: { [QUARANTINE_LABEL]: b.quarantineId } },
+        policyTypes: ["Ingress", "Egress"],
+      },
     });
     expect(docs[0].spec.ingress).toBeUndefined();
     expect(docs[0].spec.egress).toBeUndefined();
@@ -156,9 +161,11 @@ describe("containment of a bare pod", () => {
     expect(b.files.some((f) => f.path === role!.slice("kubectl apply -f ".length))).toBe(true);
   });
 
-  it("fixes the pod through the planner: a manifest to recreate a bare pod", () => {
-    const lines = b.steps[5]!.commands;
-    expect(lines.some((l) => /^kubectl replace --force -f fixes\/pod_shop_miner\.manifest\.yaml$/.test(l))).toBe(true);
+  it("fixes the pod through the planner: a hardened manifest to recreate a bare pod, offered, not scripted", () => {
+    const s = b.steps[5]!;
+    expect(s.commands.some((l) => l.includes("fixes/pod_shop_miner"))).toBe(false);
+    expect(s.notes.join(" ")).toContain("Only if the workload is legitimate");
+    expect(s.notes.join(" ")).toContain("kubectl apply -f fixes/pod_shop_miner.manifest.yaml");
     expect(file(b, "fixes/pod_shop_miner.manifest.yaml")).toContain("privileged: false");
   });
 
@@ -166,7 +173,9 @@ describe("containment of a bare pod", () => {
     const md = renderRunbook(b, "/tmp/incident 42");
     expect(md).toContain("cd '/tmp/incident 42'");
     expect(md.indexOf("## 1. Save the evidence")).toBeLessThan(md.indexOf("## 6. Eradicate"));
-    expect(md).toMatch(/## 2\. Quarantine[\s\S]*\*\*Why:\*\*[\s\S]*\*\*Breaks:\*\*[\s\S]*\*\*Undo:\*\*[\s\S]*```sh\nkubectl apply/);
+    expect(md).toMatch(
+      /## 2\. Quarantine[\s\S]*\*\*Why:\*\*[\s\S]*\*\*Breaks:\*\*[\s\S]*\*\*Undo:\*\*[\s\S]*```sh\nkubectl apply/,
+    );
     const paths = bundleFiles(b).map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(["RUNBOOK.md", "1-evidence.sh", "6-eradicate.sh"]));
   });
@@ -180,6 +189,7 @@ describe("containment of a hostNetwork pod", () => {
     expect(q.why).toMatch(/NetworkPolicy does not apply to host-network pods/);
     expect(q.why).toMatch(/cordon and drain/);
     expect(q.commands).not.toContain("kubectl apply -f quarantine-networkpolicy.yaml");
+    expect(file(b, "quarantine-networkpolicy.yaml")).toBeUndefined();
     expect(b.summary.join("\n")).toMatch(/NetworkPolicy does NOT isolate it/);
   });
 
@@ -270,7 +280,9 @@ function deploymentRaws(): Json[] {
     },
     podRaw("web-abc12-xyz", spec, {
       labels: rsLabels,
-      ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc12", uid: "uid-rs", controller: true }],
+      ownerReferences: [
+        { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc12", uid: "uid-rs", controller: true },
+      ],
     }),
   ];
 }
@@ -280,7 +292,9 @@ describe("containment of a Deployment's pod", () => {
 
   it("detaches from the ReplicaSet by an app label, not pod-template-hash, and says the Deployment leaves it alone", () => {
     const d = b.steps[2]!;
-    expect(d.commands).toEqual([`kubectl label pod web-abc12-xyz -n shop --overwrite app=quarantined-${b.quarantineId}`]);
+    expect(d.commands).toEqual([
+      `kubectl label pod web-abc12-xyz -n shop --overwrite app=quarantined-${b.quarantineId}`,
+    ]);
     expect(d.why).toMatch(/ReplicaSet web-abc12 lets go/);
     expect(d.why).toMatch(/Deployment web manages ReplicaSets, never pods/);
   });

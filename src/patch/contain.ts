@@ -10,8 +10,8 @@ import type { CheckDef } from "../analysis/engine.js";
 import type { Finding } from "../analysis/finding.js";
 import type { IsolationInfo, NetworkModel, RbacModel } from "../analysis/models.js";
 import { type Labels, matches, parseSelector, type Selector } from "../analysis/network/selectors.js";
-import { powerOf } from "../analysis/secrets/power.js";
 import { isLegacyToken, SA_NAME_ANNOTATION } from "../analysis/secrets/legacy-token.js";
+import { powerOf } from "../analysis/secrets/power.js";
 import { secretsUsedBy, serviceAccountOf, tokenAutomounted } from "../analysis/secrets/refs.js";
 import { containersOf, type Workload, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel, refOf } from "../cluster/objects.js";
@@ -288,10 +288,12 @@ function servicesSelecting(store: Store, ns: string, labels: Labels): string[] {
 function quarantineStep(f: Facts, input: ContainInput, files: BundleFile[]): ContainStep {
   const policy = quarantinePolicy(f.ns, f.id);
   const policyName = (policy.metadata as Json).name as string;
-  files.push({
-    path: "quarantine-networkpolicy.yaml",
-    content: `# Denies all ingress and egress of pods labelled ${QUARANTINE_LABEL}=${f.id} (kubeward containment of pod ${f.ns}/${f.name}).\n# It does nothing until the pod carries the label: kubectl label pod ... ${QUARANTINE_LABEL}=${f.id}\n${toYaml(policy)}`,
-  });
+  // A host-network pod is not isolated by any policy: no file that could suggest otherwise.
+  if (!f.hostNetwork)
+    files.push({
+      path: "quarantine-networkpolicy.yaml",
+      content: `# Denies all ingress and egress of pods labelled ${QUARANTINE_LABEL}=${f.id} (kubeward containment of pod ${f.ns}/${f.name}).\n# It does nothing until the pod carries the label: kubectl label pod ... ${QUARANTINE_LABEL}=${f.id}\n${toYaml(policy)}`,
+    });
   const label = `kubectl label ${podArgs(f)} ${q(`${QUARANTINE_LABEL}=${f.id}`)}`;
   const services = servicesSelecting(input.store, f.ns, f.pod.metadata.labels);
   const undo = `kubectl label ${podArgs(f)} ${q(`${QUARANTINE_LABEL}-`)} && kubectl delete networkpolicy ${q(policyName)} -n ${q(f.ns)}`;
@@ -299,12 +301,10 @@ function quarantineStep(f: Facts, input: ContainInput, files: BundleFile[]): Con
     return {
       title: "Quarantine the pod's network — at the node, it uses hostNetwork",
       why: "The pod shares its node's network (hostNetwork: true). NetworkPolicy does not apply to host-network pods, so a quarantine policy would isolate nothing. Cut the node off instead: cordon and drain it (step 4) and block its traffic outside Kubernetes (cloud security group or host firewall). The label marks the pod so the drain in step 4 leaves it in place for forensics.",
-      breaks: "The label alone breaks nothing. Blocking the node cuts every pod still on it, and the kubelet's link to the API server if you block that too.",
+      breaks:
+        "The label alone breaks nothing. Blocking the node cuts every pod still on it, and the kubelet's link to the API server if you block that too.",
       undo: `kubectl label ${podArgs(f)} ${q(`${QUARANTINE_LABEL}-`)}`,
-      notes: [
-        "Do NOT rely on quarantine-networkpolicy.yaml for this pod: it is written for completeness only.",
-        ...(services.length ? [`Services sending it traffic: ${services.join(", ")}.`] : []),
-      ],
+      notes: services.length ? [`Services sending it traffic: ${services.join(", ")}.`] : [],
       commands: [label],
     };
   }
@@ -415,10 +415,16 @@ function detachStep(f: Facts, store: Store): ContainStep {
   const before = servicesSelecting(store, f.ns, f.pod.metadata.labels);
   const still = new Set(servicesSelecting(store, f.ns, after));
   const leaving = before.filter((s) => !still.has(s));
-  if (leaving.length) notes.push(`The pod leaves the endpoints of Service(s) ${leaving.join(", ")}: no more requests go to it.`);
-  if (still.size) notes.push(`Still an endpoint of Service(s) ${[...still].join(", ")}: their requests to it fail while it is quarantined.`);
+  if (leaving.length)
+    notes.push(`The pod leaves the endpoints of Service(s) ${leaving.join(", ")}: no more requests go to it.`);
+  if (still.size)
+    notes.push(
+      `Still an endpoint of Service(s) ${[...still].join(", ")}: their requests to it fail while it is quarantined.`,
+    );
   if (kind === "ReplicaSet" && f.top.kind === "Deployment")
-    notes.push("The replacement runs the same template: if the attacker came in through the image or its config, fix that too (step 6).");
+    notes.push(
+      "The replacement runs the same template: if the attacker came in through the image or its config, fix that too (step 6).",
+    );
   const change = relabel.value === undefined ? `${relabel.key}-` : `${relabel.key}=${relabel.value}`;
   const restore = relabel.was === undefined ? `${relabel.key}-` : `${relabel.key}=${relabel.was}`;
   return {
@@ -493,10 +499,13 @@ function nodeStep(f: Facts, store: Store): ContainStep {
 /** Seconds of an explicitly projected token, if the pod asks for one. */
 function projectedExpiry(w: Workload): number | undefined {
   for (const v of Array.isArray(w.podSpec.volumes) ? w.podSpec.volumes : []) {
-    const sources = isRecord(v) && isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : [];
+    const sources =
+      isRecord(v) && isRecord(v.projected) && Array.isArray(v.projected.sources) ? v.projected.sources : [];
     for (const s of sources)
       if (isRecord(s) && isRecord(s.serviceAccountToken) && str(s.serviceAccountToken.path) !== undefined)
-        return typeof s.serviceAccountToken.expirationSeconds === "number" ? s.serviceAccountToken.expirationSeconds : 3600;
+        return typeof s.serviceAccountToken.expirationSeconds === "number"
+          ? s.serviceAccountToken.expirationSeconds
+          : 3600;
   }
   return undefined;
 }
@@ -505,7 +514,10 @@ function credentialsStep(f: Facts, input: ContainInput, files: BundleFile[]): Co
   const { store, models } = input;
   const sa = serviceAccountOf(f.w);
   const saOk = isDnsSubdomain(sa.name);
-  if (!saOk) f.problems.push(`service account name ${JSON.stringify(sa.name)} is not one Kubernetes accepts: left out of every command`);
+  if (!saOk)
+    f.problems.push(
+      `service account name ${JSON.stringify(sa.name)} is not one Kubernetes accepts: left out of every command`,
+    );
   const mounted = tokenAutomounted(f.w, store);
   const rbac = models.get("rbac") as RbacModel | undefined;
   const power = powerOf(rbac, sa, f.ns);
@@ -525,7 +537,8 @@ function credentialsStep(f: Facts, input: ContainInput, files: BundleFile[]): Co
         ? `Its token is a projected, pod-bound token that expires after ${expiry}s and stops working when the pod is deleted (step 6).`
         : "Its token (mounted automatically) is bound to this pod: the API server rejects it once the pod is deleted (step 6). Until then it is valid for up to 1 hour, or up to 1 year where the API server keeps the default --service-account-extend-token-expiration=true.",
     );
-  else notes.push("No token is mounted in the pod (automountServiceAccountToken: false), unless it read one another way.");
+  else
+    notes.push("No token is mounted in the pod (automountServiceAccountToken: false), unless it read one another way.");
   notes.push(
     `What the token already did is in the API audit log under user system:serviceaccount:${f.ns}:${sa.name}. If it could create pods, tokens or bindings, look for what it created.`,
   );
@@ -538,17 +551,26 @@ function credentialsStep(f: Facts, input: ContainInput, files: BundleFile[]): Co
     if (isDnsSubdomain(s)) commands.push(`kubectl delete secret ${q(s)} -n ${q(f.ns)}`);
     else f.problems.push(`Secret name ${JSON.stringify(s)} is not one Kubernetes accepts: left out of every command`);
   }
-  if (legacy.length) notes.push(`Long-lived token Secret(s) of ${sa.name} to delete (they never expire): ${legacy.join(", ")}.`);
+  if (legacy.length)
+    notes.push(`Long-lived token Secret(s) of ${sa.name} to delete (they never expire): ${legacy.join(", ")}.`);
   // The planner's narrowed roles / binding removals for this account's RBAC findings.
   const rbacFindings = input.findings.filter(
-    (x) => x.panel === "rbac" && x.resource.kind === "ServiceAccount" && x.resource.namespace === f.ns && x.resource.name === sa.name,
+    (x) =>
+      x.panel === "rbac" &&
+      x.resource.kind === "ServiceAccount" &&
+      x.resource.namespace === f.ns &&
+      x.resource.name === sa.name,
   );
   const plans = planFixes(rbacFindings, store, input.catalog, models);
   commands.push(...planCommands(plans, "credentials", files, f.problems, notes));
   if (plans.some((p) => p.type === "manifest"))
-    notes.push("credentials/ holds kubeward's narrowed role(s) for this account: the kubectl apply lines below put them in place.");
+    notes.push(
+      "credentials/ holds kubeward's narrowed role(s) for this account: the kubectl apply lines below put them in place.",
+    );
   if (plans.some((p) => p.type === "none"))
-    notes.push("A kubectl delete rolebinding/clusterrolebinding line below removes a grant the account should not have (check who else it binds).");
+    notes.push(
+      "A kubectl delete rolebinding/clusterrolebinding line below removes a grant the account should not have (check who else it binds).",
+    );
   // Rotating the account invalidates every token issued for it (they carry its uid).
   const users = store
     .usingServiceAccount(f.ns, sa.name)
@@ -585,7 +607,13 @@ function resourceArg(t: ResourceRef): string {
  * Renders plans into `dir/`, adds them to `files`, and returns their kubectl lines, every value quoted.
  * A planner line kubeward cannot vouch for (free text beside the command) becomes a note, not a command.
  */
-function planCommands(plans: readonly FixPlan[], dir: string, files: BundleFile[], problems: string[], notes: string[]): string[] {
+function planCommands(
+  plans: readonly FixPlan[],
+  dir: string,
+  files: BundleFile[],
+  problems: string[],
+  notes: string[],
+): string[] {
   const out: string[] = [];
   for (const plan of plans) {
     const t = plan.target;
@@ -597,7 +625,8 @@ function planCommands(plans: readonly FixPlan[], dir: string, files: BundleFile[
     const file = `${dir}/${rendered.fileName}`;
     const ns = t.namespace ? ` -n ${q(t.namespace)}` : "";
     if (plan.body || plan.extraManifests.length) files.push({ path: file, content: rendered.yaml });
-    if (plan.type === "strategic") out.push(`kubectl patch ${resourceArg(t)}${ns} --type strategic --patch-file ${q(file)}`);
+    if (plan.type === "strategic")
+      out.push(`kubectl patch ${resourceArg(t)}${ns} --type strategic --patch-file ${q(file)}`);
     else if (plan.type === "manifest")
       out.push(
         (t.kind === "Pod" || t.kind === "Job") && plan.warnings.length
@@ -622,20 +651,28 @@ function eradicateStep(f: Facts, input: ContainInput, files: BundleFile[]): Cont
     (p) => !(p.target.kind === "ServiceAccount" || p.target.kind.endsWith("Role") || p.target.kind.endsWith("Binding")),
   );
   const notes: string[] = [];
-  const fixLines = planCommands(plans, "fixes", files, f.problems, notes);
+  let fixLines = planCommands(plans, "fixes", files, f.problems, notes);
+  // Recreating a bare pod brings its image back: a choice for a human, not a line of the script.
+  const recreate = fixLines.filter((l) => l.startsWith("kubectl replace --force -f fixes/pod_"));
+  fixLines = fixLines.filter((l) => !recreate.includes(l));
   if (plans.length)
     notes.push(
       `fixes/ holds kubeward's patches for the findings that let this pod run as it did (${[...new Set(plans.flatMap((p) => p.findings.map((x) => x.check)))].join(", ")}), on ${[...new Set(plans.map((p) => refLabel(p.target)))].join(", ")}.`,
     );
   else notes.push("kubeward has no patch for this pod's findings.");
-  if (!f.ownerRef)
-    notes.push("A bare pod: a fixes/ manifest recreates it with the same image. Apply it only if the workload is legitimate.");
+  for (const l of recreate)
+    notes.push(
+      `A bare pod is not recreated by anything. Only if the workload is legitimate (a miner's image is not), recreate it hardened after the delete: kubectl apply -f ${l.slice("kubectl replace --force -f ".length)}`,
+    );
   if (f.ownerRef?.kind === "StatefulSet")
-    notes.push(`The StatefulSet recreates ${f.name} on the same volume once it is deleted: check the volume first (step 3).`);
+    notes.push(
+      `The StatefulSet recreates ${f.name} on the same volume once it is deleted: check the volume first (step 3).`,
+    );
   return {
     title: "Eradicate: delete the pod, then fix what let it in",
     why: "Once the evidence is saved (step 1), the pod goes: that also voids its bound token. The patches keep the next pod from getting the same powers.",
-    breaks: "The pod, its memory and its emptyDir volumes are gone for good: copy anything else you need first. Patches roll the workload's pods.",
+    breaks:
+      "The pod, its memory and its emptyDir volumes are gone for good: copy anything else you need first. Patches roll the workload's pods.",
     undo: `The pod cannot come back. A patched Deployment/DaemonSet/StatefulSet is undone with kubectl rollout undo KIND/NAME -n ${q(f.ns)}.`,
     notes,
     commands: [`kubectl delete ${podArgs(f)} --wait=false`, ...fixLines],
