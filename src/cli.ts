@@ -160,9 +160,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "contain") {
       const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
-      // -n names the pod's namespace: read every namespace, so bindings and the node's other pods answer too.
-      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
-      return await runContain(new Session(source, analysisOptions(cli, source)), args, { syncTimeoutMs: 60_000 }, io);
+      // -n names the pod's namespace: read every namespace (bindings, the node's other pods), or just its own.
+      const flags = sourceFlags(cli);
+      const sources = await Promise.all(
+        [undefined, args.namespace].map((namespace) => selectSource({ ...flags, namespace }, "scan")),
+      );
+      const session = (scoped: boolean) => {
+        const source = sources[scoped ? 1 : 0]!;
+        return new Session(source, analysisOptions(cli, source));
+      };
+      return await runContain(session, args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");

@@ -29,14 +29,35 @@ export function parseContain(args: readonly string[], flags: { namespace?: strin
   return { namespace, name, out: flags.out };
 }
 
-export async function runContain(session: Session, args: ContainArgs, options: { syncTimeoutMs: number }, io: Io) {
-  await session.start();
-  const complete = await session.waitForSync(options.syncTimeoutMs);
-  const result = session.analyze();
-  session.stop();
+/**
+ * `session(scoped)` reads every namespace (false) or only the pod's (true). Every namespace first,
+ * so grants from other namespaces and the node's other pods are seen; a user who may list pods
+ * only in the pod's namespace gets that narrower view, said on stderr.
+ */
+export async function runContain(
+  session: (scoped: boolean) => Session,
+  args: ContainArgs,
+  options: { syncTimeoutMs: number },
+  io: Io,
+) {
+  let s = session(false);
+  await s.start();
+  let complete = await s.waitForSync(options.syncTimeoutMs);
+  const podsForbidden = () => s.store.kindStatus("Pod")?.state === "forbidden";
+  if (podsForbidden()) {
+    s.stop();
+    io.stderr(
+      `kubeward: pods are forbidden cluster-wide; reading namespace ${sanitize(args.namespace)} only (other namespaces' pods on the node and grants are not seen)\n`,
+    );
+    s = session(true);
+    await s.start();
+    complete = await s.waitForSync(options.syncTimeoutMs);
+  }
+  const result = s.analyze();
+  s.stop();
   try {
-    const pod = findPod(session.store, args.namespace, args.name);
-    const bundle = containmentFor(session.store, result, pod, session.source.info);
+    const pod = findPod(s.store, args.namespace, args.name);
+    const bundle = containmentFor(s.store, result, pod, s.source.info);
     const written = writeBundle(bundle, args.out);
     const lines = [
       `Containment bundle for pod ${args.namespace}/${args.name} written to ${written.dir}`,
@@ -50,7 +71,7 @@ export async function runContain(session: Session, args: ContainArgs, options: {
       `Start with: cd ${shellQuote(written.dir)} && less RUNBOOK.md`,
     ];
     io.stdout(`${lines.map((l) => sanitize(l)).join("\n")}\n`);
-    reportKindErrors(session, io);
+    reportKindErrors(s, io);
     if (!complete)
       io.stderr("kubeward: warning: not every kind finished listing before the timeout; the plan may miss objects\n");
     return 0;
