@@ -434,7 +434,7 @@ function detachStep(f: Facts, store: Store): ContainStep {
       kind === "StatefulSet"
         ? `${kind} ${owner.metadata.name} is one replica short until step 6.`
         : `Nothing for users: a replacement starts. The ${kind} briefly has one extra pod.`,
-    undo: `kubectl label ${podArgs(f)} --overwrite ${q(restore)}   (the ${kind} adopts the pod again and removes one surplus pod, maybe this one)`,
+    undo: `kubectl label ${podArgs(f)} --overwrite ${q(restore)}   (the ${kind} adopts the pod again${kind === "StatefulSet" ? "" : " and removes one surplus pod, maybe this one"})`,
     notes,
     commands: [`kubectl label ${podArgs(f)} --overwrite ${q(change)}`],
   };
@@ -588,7 +588,7 @@ function credentialsStep(f: Facts, input: ContainInput, files: BundleFile[]): Co
   return {
     title: "Revoke its credentials",
     why: "Whoever controls the pod holds its service-account token and every Secret it mounts. Deleting the pod voids the bound token; copies of long-lived tokens and Secret values stay valid until revoked or rotated.",
-    breaks: `Clients using the deleted token Secrets lose access; a narrowed role removes permissions ${sa.name} may legitimately need; rotated Secrets break their users until restarted.`,
+    breaks: `Clients using the deleted token Secrets lose access; a narrowed role removes permissions service account ${sa.name} may legitimately need; rotated Secrets break their users until restarted.`,
     undo: "Deleted token Secrets cannot come back: issue new short-lived tokens (kubectl create token SA). Re-apply a role's previous version from evidence or from git.",
     notes,
     commands,
