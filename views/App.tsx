@@ -8,9 +8,9 @@ import { pickPod, prepareContainment, type WrittenBundle, writeContainment } fro
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
-import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/app/patches.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
+import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { ActivityFeed } from "./Activity.js";
 import { containedLines, containLines } from "./contain.js";
 import { FindingList, windowTop } from "./FindingList.js";

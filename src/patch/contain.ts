@@ -15,12 +15,12 @@ import { powerOf } from "../analysis/secrets/power.js";
 import { secretsUsedBy, serviceAccountOf, tokenAutomounted } from "../analysis/secrets/refs.js";
 import { containersOf, type Workload, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel, refOf } from "../cluster/objects.js";
+import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 import { stableHash } from "../util/hash.js";
 import { isRecord } from "../util/record.js";
 import { isDnsLabel, isDnsSubdomain, isLabelKey, isLabelValue, shellQuote as q } from "../util/shell.js";
 import { withChainParts } from "./chain.js";
-import { ownerChain } from "./owner.js";
 import { type FixPlan, planFixes } from "./plan.js";
 import { renderPatch } from "./render.js";
 
