@@ -50,14 +50,10 @@ export function str(v: unknown): string | undefined {
 }
 
 /** A controller's selector: LabelSelector for apps/batch kinds, a plain map for ReplicationControllers. */
-function selectorOf(obj: KObject): { raw: Json; selector: Selector } | undefined {
+function selectorOf(obj: KObject): Selector | undefined {
   const raw = obj.spec?.selector;
   if (!isRecord(raw)) return undefined;
-  if (obj.kind === "ReplicationController") {
-    const matchLabels = raw as Json;
-    return { raw: { matchLabels }, selector: parseSelector({ matchLabels }) };
-  }
-  return { raw, selector: parseSelector(raw) };
+  return parseSelector(obj.kind === "ReplicationController" ? { matchLabels: raw } : raw);
 }
 
 /** The label value and policy name stem that quarantine this pod (stable per pod uid). */
@@ -266,7 +262,7 @@ export function detachStep(f: Facts, store: Store): ContainStep {
     };
   }
   const sel = selectorOf(owner);
-  const relabel = sel && chooseRelabel(owner, sel.selector, f.pod.metadata.labels, f.id);
+  const relabel = sel && chooseRelabel(owner, sel, f.pod.metadata.labels, f.id);
   if (!sel || !relabel) {
     return {
       ...base,
@@ -285,7 +281,7 @@ export function detachStep(f: Facts, store: Store): ContainStep {
     for (const c of store.inNamespace(k, f.ns)) {
       if (c === owner) continue;
       const s = selectorOf(c);
-      if (s && !s.selector.invalid && s.selector.requirements.length && matches(s.selector, after))
+      if (s && !s.invalid && s.requirements.length && matches(s, after))
         notes.push(`WARNING: ${k} ${c.metadata.name}'s selector matches the new labels: it may adopt the pod.`);
     }
   }
