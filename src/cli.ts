@@ -63,7 +63,7 @@ const HELP = `
 `;
 
 /** The commands, for completion. */
-const COMMANDS = ["scan", "who-can", "completion"] as const;
+const COMMANDS = ["scan", "who-can", "contain", "completion"] as const;
 
 function parseArgs(argv: string[]) {
   return meow(HELP, {
