@@ -6,6 +6,7 @@ import type { IsolationInfo, NetworkModel } from "../models.js";
 import { namespaceLabels } from "./collect.js";
 import type { WorkloadIsolation } from "./isolation.js";
 import type { NamespaceNetwork } from "./segmentation.js";
+import { ReachIndex } from "./reach.js";
 import { matches, type Selector } from "./selectors.js";
 import { allowLines, type NamespaceResolver } from "./summary.js";
 
@@ -48,7 +49,13 @@ function workloadByKey(ns: NamespaceNetwork, key: string): WorkloadIsolation | u
 
 export function networkModel(store: Store, namespaces: ReadonlyMap<string, NamespaceNetwork>): NetworkModel {
   const resolve = resolverFor(store);
+  let index: ReachIndex | undefined;
   return {
+    reach(query) {
+      // Built on the first query of this pass: scans and the panels never pay for it.
+      index ??= new ReachIndex(namespaces, (ns) => namespaceLabels(store, ns));
+      return index.answer(query);
+    },
     isolationOf(key) {
       // Keys are refKeys ("Kind/namespace/name"): only that namespace's analysis can hold it.
       const ns = namespaces.get(key.split("/")[1] ?? "");
