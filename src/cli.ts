@@ -6,6 +6,7 @@ import { loadConfig } from "./app/config.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
+import { parseReach, runReach } from "./app/reach.js";
 import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
@@ -16,6 +17,7 @@ const HELP = `
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
+    $ kubeward reach --to NS/NAME            who can reach a workload (--from: what it can reach; --all: everything)
     $ kubectl ward ...                       the same, as a kubectl plugin
 
   Source (default: the current kube context; the embedded demo when no kubeconfig exists)
@@ -42,6 +44,13 @@ const HELP = `
     --name NAME              one object (rules limited by resourceNames answer only then)
     --output, -o FORMAT      text | json
 
+  reach flags
+    --to NS/NAME             sources allowed to reach this workload (NS/KIND/NAME, an address or a CIDR too)
+    --from NS/NAME           destinations this workload may reach
+    --all                    every connection a NetworkPolicy decides, one line per peer pair
+    --port N[/PROTO]         only this port (TCP unless /UDP or /SCTP)
+    --output, -o FORMAT      text | json
+
   Exit codes
     0 ok · 1 findings at or above --fail-on · 2 usage or input error
 
@@ -50,6 +59,7 @@ const HELP = `
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
     $ kubeward who-can get secrets -n payments --demo
+    $ kubeward reach --to shop/db --port 5432 --demo
 `;
 
 function parseArgs(argv: string[]) {
@@ -76,6 +86,10 @@ function parseArgs(argv: string[]) {
       patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
+      port: { type: "string" },
+      all: { type: "boolean", default: false },
     },
   });
 }
@@ -149,6 +163,14 @@ export async function main(argv: string[]): Promise<number> {
       const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "reach") {
+      const f = cli.flags;
+      const query = parseReach(rest, { to: f.to, from: f.from, port: f.port, all: f.all });
+      if (f.output === "sarif") throw new UsageError("reach prints text or json");
+      const source = await selectSource(sourceFlags(cli), "scan");
+      const output = f.output === "json" ? "json" : "text";
+      return await runReach(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");

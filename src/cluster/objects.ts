@@ -152,6 +152,7 @@ export const KINDS: readonly KindInfo[] = [
     plural: "networkpolicies",
     namespaced: true,
   },
+  { kind: "Ingress", apiVersion: "networking.k8s.io/v1", plural: "ingresses", namespaced: true },
 ];
 
 const KIND_INDEX = new Map(KINDS.map((k) => [k.kind, k]));

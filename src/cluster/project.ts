@@ -90,6 +90,7 @@ const KEEP: Record<string, readonly string[]> = {
   RoleBinding: ["roleRef", "subjects"],
   ClusterRoleBinding: ["roleRef", "subjects"],
   NetworkPolicy: ["spec"],
+  Ingress: ["spec"],
   Namespace: [],
   Secret: ["type"],
 };
