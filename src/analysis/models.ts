@@ -94,10 +94,19 @@ export interface ReachAnswer {
   error?: string;
 }
 
+export interface PolicyExplanation {
+  /** "applies to pods app=db in shop; isolates ingress" and one line per rule (or "denies all ingress"). */
+  lines: string[];
+  /** Top workloads it selects, with the directions it isolates for them. */
+  selects: { ref: ResourceRef; directions: ("ingress" | "egress")[] }[];
+}
+
 /** Published by the "network" engine. */
 export interface NetworkModel {
   /** Who can reach what (the connectivity evaluator over every workload). */
   reach?(query: ReachQuery): ReachAnswer;
+  /** A NetworkPolicy in words: what it applies to, what it allows per rule, the workloads it selects. */
+  explainPolicy?(namespace: string, name: string): PolicyExplanation | undefined;
   /** Isolation of a Pod or pod template, by refKey of the workload object. */
   isolationOf(workloadKey: string): IsolationInfo | undefined;
   segmentationOf(namespace: string): "none" | "partial" | "default-deny" | undefined;

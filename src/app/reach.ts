@@ -83,9 +83,7 @@ export function renderReachText(q: ReachQuery, a: ReachAnswer): string {
       return q.all || (q.to && q.from) ? r : q.to ? [r[0]!, r[2]!, r[3]!] : [r[1]!, r[2]!, r[3]!];
     });
     const head =
-      q.all || (q.to && q.from)
-        ? ["FROM", "TO", "PORTS", "ALLOWED BY"]
-        : [q.to ? "FROM" : "TO", "PORTS", "ALLOWED BY"];
+      q.all || (q.to && q.from) ? ["FROM", "TO", "PORTS", "ALLOWED BY"] : [q.to ? "FROM" : "TO", "PORTS", "ALLOWED BY"];
     lines.push(...table(head, rows));
   }
   if (a.open) {

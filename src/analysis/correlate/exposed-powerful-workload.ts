@@ -5,9 +5,9 @@
 import { uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
+import { serviceAccountOf } from "../secrets/refs.js";
 import type { Workload } from "../workloads.js";
 import { findingsAbout, saRef, uniqueIds } from "./common.js";
-import { serviceAccountOf } from "../secrets/refs.js";
 
 export const exposedPowerfulWorkload: CheckDef = {
   meta: {

@@ -78,7 +78,11 @@ export function isEverything(cidr: Cidr): boolean {
 
 /** Every address of `inner` is in `outer`. */
 export function cidrWithin(inner: Cidr, outer: Cidr): boolean {
-  return inner.family === outer.family && inner.prefix >= outer.prefix && cidrContains(outer, { family: inner.family, value: inner.base });
+  return (
+    inner.family === outer.family &&
+    inner.prefix >= outer.prefix &&
+    cidrContains(outer, { family: inner.family, value: inner.base })
+  );
 }
 
 /** An address as a one-address block (/32 or /128); a block as itself. */

@@ -57,7 +57,8 @@ function servicePorts(svc: KObject): ServicePort[] {
   for (const p of ports) {
     if (!isRecord(p) || typeof p.port !== "number") continue;
     const protocol = p.protocol === "UDP" || p.protocol === "SCTP" ? p.protocol : "TCP";
-    const target = typeof p.targetPort === "number" || (typeof p.targetPort === "string" && p.targetPort) ? p.targetPort : p.port;
+    const target =
+      typeof p.targetPort === "number" || (typeof p.targetPort === "string" && p.targetPort) ? p.targetPort : p.port;
     out.push({ port: p.port, targetPort: target, protocol, ...(typeof p.name === "string" ? { name: p.name } : {}) });
   }
   return out;
@@ -99,8 +100,13 @@ interface Exposure {
   how: string;
 }
 
+/** The address blocks among the sources; "anywhere" when 0.0.0.0/0 or ::/0 (no except) is one. */
 function blocks(cs: readonly ReachConnection[]): string[] {
-  return cs.flatMap((c) => ("cidr" in c.from ? [c.from.except?.length ? `${c.from.cidr} except ${c.from.except.join(",")}` : c.from.cidr] : []));
+  const everywhere = cs.some((c) => "cidr" in c.from && /\/0$/.test(c.from.cidr) && !c.from.except?.length);
+  if (everywhere) return ["anywhere"];
+  return cs.flatMap((c) =>
+    "cidr" in c.from ? [c.from.except?.length ? `${c.from.cidr} except ${c.from.except.join(",")}` : c.from.cidr] : [],
+  );
 }
 
 /** Backend Services of an Ingress: defaultBackend and every rule path, with their port (number or name). */
@@ -114,7 +120,13 @@ function ingressBackends(ing: KObject): { name: string; port: number | string | 
   for (const b of backends) {
     const svc = isRecord(b) && isRecord(b.service) ? b.service : undefined;
     if (!svc || typeof svc.name !== "string") continue;
-    const port = isRecord(svc.port) ? (typeof svc.port.number === "number" ? svc.port.number : typeof svc.port.name === "string" ? svc.port.name : undefined) : undefined;
+    const port = isRecord(svc.port)
+      ? typeof svc.port.number === "number"
+        ? svc.port.number
+        : typeof svc.port.name === "string"
+          ? svc.port.name
+          : undefined
+      : undefined;
     out.push({ name: svc.name, port });
   }
   return out;
@@ -131,7 +143,8 @@ function routeBackends(route: KObject): { name: string; namespace: string; port:
       if (b.group !== undefined && b.group !== "" && b.group !== "core") continue;
       out.push({
         name: b.name,
-        namespace: typeof b.namespace === "string" && b.namespace ? b.namespace : (route.metadata.namespace ?? "default"),
+        namespace:
+          typeof b.namespace === "string" && b.namespace ? b.namespace : (route.metadata.namespace ?? "default"),
         port: typeof b.port === "number" ? b.port : undefined,
       });
     }
@@ -177,7 +190,11 @@ export function detectExposedServices(ctx: AnalysisContext): Finding[] {
 
   for (const svc of external) {
     const spec = svc.spec as Record<string, unknown>;
-    if (spec.type === "LoadBalancer" && Array.isArray(spec.loadBalancerSourceRanges) && spec.loadBalancerSourceRanges.length)
+    if (
+      spec.type === "LoadBalancer" &&
+      Array.isArray(spec.loadBalancerSourceRanges) &&
+      spec.loadBalancerSourceRanges.length
+    )
       continue;
     const selector = selectorOf(svc);
     if (!selector) continue;
@@ -233,7 +250,9 @@ export function detectExposedServices(ctx: AnalysisContext): Finding[] {
     const power = token ? safe(() => powerOf(rbac, sa, w.namespace)) : undefined;
     const why = [
       level === "privileged" ? "runs privileged" : "",
-      power?.level === "critical" ? `holds the token of ServiceAccount ${sa.name}, which can ${power.reasons.join(", ")}` : "",
+      power?.level === "critical"
+        ? `holds the token of ServiceAccount ${sa.name}, which can ${power.reasons.join(", ")}`
+        : "",
     ].filter(Boolean);
     out.push(
       makeFinding({

@@ -15,8 +15,8 @@ import {
   ALL_PORTS,
   type ConnectionAnswer,
   combine,
-  endpointMatcher,
   type ExternalEndpoint,
+  endpointMatcher,
   isAllPorts,
   OPEN_SIDE,
   type PeerMatcher,
@@ -52,7 +52,10 @@ function listIds() {
 
 function namedKey(ep: PodEndpoint): string {
   if (!ep.namedPorts?.size) return "";
-  return [...ep.namedPorts].map(([n, p]) => `${n}=${p.protocol}/${p.port}`).sort().join(",");
+  return [...ep.namedPorts]
+    .map(([n, p]) => `${n}=${p.protocol}/${p.port}`)
+    .sort()
+    .join(",");
 }
 
 export function policyName(p: Policy): string {
@@ -118,7 +121,10 @@ export class ReachIndex {
       nsMatch.set(id, new Set([...nsLabels].filter(([, l]) => matches(sel, l)).map(([n]) => n)));
     }
     for (const ns of namespaces.values()) {
-      const candidates = [...(local.get(ns.namespace) ?? []), ...global.filter((id) => nsMatch.get(id)!.has(ns.namespace))];
+      const candidates = [
+        ...(local.get(ns.namespace) ?? []),
+        ...global.filter((id) => nsMatch.get(id)!.has(ns.namespace)),
+      ];
       for (const w of ns.workloads) {
         const node = this.makeNode(w, candidates);
         this.byWorkload.set(w, node);
@@ -136,7 +142,9 @@ export class ReachIndex {
   private makeNode(w: WorkloadIsolation, candidates: readonly number[]): Node {
     const ep: PodEndpoint = {
       namespace: w.workload.namespace,
-      namespaceLabels: this.nsLabels.get(w.workload.namespace) ?? { "kubernetes.io/metadata.name": w.workload.namespace },
+      namespaceLabels: this.nsLabels.get(w.workload.namespace) ?? {
+        "kubernetes.io/metadata.name": w.workload.namespace,
+      },
       podLabels: w.workload.podLabels,
       namedPorts: namedPortsOf(w.workload),
       ...(w.workload.podSpec.hostNetwork === true ? { hostNetwork: true } : {}),
@@ -161,7 +169,9 @@ export class ReachIndex {
     if ("cidr" in other) return endpointMatcher(other);
     // Pod peers were matched once per workload (with peerMatches); the rest directly.
     return (peer, policy) =>
-      peer.kind === "pods" ? other.peerIds.has(this.peerIds.get(peer) ?? -1) : peerMatches(peer, policy.namespace, other.ep);
+      peer.kind === "pods"
+        ? other.peerIds.has(this.peerIds.get(peer) ?? -1)
+        : peerMatches(peer, policy.namespace, other.ep);
   }
 
   private otherKey(other: Node | ExternalEndpoint): string {
@@ -173,7 +183,8 @@ export class ReachIndex {
     if (dst.w.policies.ingress.length === 0) return OPEN_SIDE;
     const key = `i|${dst.ingressKey}|${this.otherKey(src)}`;
     let s = this.sides.get(key);
-    if (!s) this.sides.set(key, (s = sideAllows(dst.w.policies.ingress, "ingress", this.matcherOf(src), dst.ep.namedPorts)));
+    if (!s)
+      this.sides.set(key, (s = sideAllows(dst.w.policies.ingress, "ingress", this.matcherOf(src), dst.ep.namedPorts)));
     return s;
   }
 
@@ -185,7 +196,12 @@ export class ReachIndex {
     if (!s)
       this.sides.set(
         key,
-        (s = sideAllows(src.w.policies.egress, "egress", this.matcherOf(dst), "cidr" in dst ? undefined : dst.ep.namedPorts)),
+        (s = sideAllows(
+          src.w.policies.egress,
+          "egress",
+          this.matcherOf(dst),
+          "cidr" in dst ? undefined : dst.ep.namedPorts,
+        )),
       );
     return s;
   }
@@ -222,11 +238,7 @@ export class ReachIndex {
       const c = direction === "ingress" ? combine(OPEN_SIDE, side, within) : combine(side, OPEN_SIDE, within);
       if (!c.ports.length) continue;
       const peer = cidrPeer(b.cidr, b.except);
-      out.push(
-        direction === "ingress"
-          ? connection(peer, workloadPeer(n), c)
-          : connection(workloadPeer(n), peer, c),
-      );
+      out.push(direction === "ingress" ? connection(peer, workloadPeer(n), c) : connection(workloadPeer(n), peer, c));
     }
     return out;
   }
@@ -280,7 +292,10 @@ export class ReachIndex {
    * open workloads are allowed on every port by the absence of policy; they are
    * summarised by `open` instead of listed (quadratic in an unsegmented cluster).
    */
-  all(within: PortSet = ALL_PORTS): { connections: ReachConnection[]; open: { ingress: ReachPeer[]; egress: ReachPeer[] } } {
+  all(within: PortSet = ALL_PORTS): {
+    connections: ReachConnection[];
+    open: { ingress: ReachPeer[]; egress: ReachPeer[] };
+  } {
     const out: ReachConnection[] = [];
     const candidates = (n: Node, direction: Direction): Node[] => {
       const set = new Set<Node>();
@@ -371,7 +386,11 @@ export class ReachIndex {
           ? combine(this.egressSide(n, ext), OPEN_SIDE, within)
           : combine(OPEN_SIDE, this.ingressSide(n, ext), within);
       if (!c.ports.length) continue;
-      out.push(dir === "to" ? connection(workloadPeer(n), cidrPeer(block), c) : connection(cidrPeer(block), workloadPeer(n), c));
+      out.push(
+        dir === "to"
+          ? connection(workloadPeer(n), cidrPeer(block), c)
+          : connection(cidrPeer(block), workloadPeer(n), c),
+      );
     }
     return out;
   }
@@ -385,7 +404,9 @@ function blockMatcher(b: { cidr: Cidr; except: readonly Cidr[] }): PeerMatcher {
   const excepts = b.except.map((c) => c.text).join(",");
   const inside = endpointMatcher({ cidr: b.cidr });
   return (peer, policy) =>
-    (peer.kind === "ipBlock" && peer.cidr.text === b.cidr.text && peer.except.map((c) => c.text).join(",") === excepts) ||
+    (peer.kind === "ipBlock" &&
+      peer.cidr.text === b.cidr.text &&
+      peer.except.map((c) => c.text).join(",") === excepts) ||
     inside(peer, policy);
 }
 
@@ -410,5 +431,7 @@ function dedupe(cs: ReachConnection[]): ReachConnection[] {
 }
 
 function sortConnections(cs: ReachConnection[]): ReachConnection[] {
-  return cs.sort((a, b) => peerKey(a.to).localeCompare(peerKey(b.to)) || peerKey(a.from).localeCompare(peerKey(b.from)));
+  return cs.sort(
+    (a, b) => peerKey(a.to).localeCompare(peerKey(b.to)) || peerKey(a.from).localeCompare(peerKey(b.from)),
+  );
 }

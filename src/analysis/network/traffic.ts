@@ -76,7 +76,10 @@ function normalize(ranges: PortRange[]): PortSet {
 }
 
 export function isAllPorts(ps: PortSet): boolean {
-  return ps.length === ALL_PORTS.length && ps.every((r, i) => r.protocol === PROTOCOLS[i] && r.port === 1 && r.endPort === MAX_PORT);
+  return (
+    ps.length === ALL_PORTS.length &&
+    ps.every((r, i) => r.protocol === PROTOCOLS[i] && r.port === 1 && r.endPort === MAX_PORT)
+  );
 }
 
 export function unionPorts(a: PortSet, b: PortSet): PortSet {
@@ -116,7 +119,8 @@ export function portsContain(ps: PortSet, port: number, protocol: Protocol): boo
 /** The ports one NetworkPolicyPort allows on a destination (named ports resolved on it). */
 function specPorts(spec: PortSpec, named: NamedPorts | undefined): PortRange | undefined {
   if (spec.port === undefined) return { protocol: spec.protocol, port: 1, endPort: MAX_PORT };
-  if (typeof spec.port === "number") return { protocol: spec.protocol, port: spec.port, endPort: spec.endPort ?? spec.port };
+  if (typeof spec.port === "number")
+    return { protocol: spec.protocol, port: spec.port, endPort: spec.endPort ?? spec.port };
   // A named port is the destination's container port of that name, when its protocol is the rule's.
   const p = named?.get(spec.port);
   return p && p.protocol === spec.protocol ? { protocol: p.protocol, port: p.port, endPort: p.port } : undefined;

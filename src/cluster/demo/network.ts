@@ -91,7 +91,9 @@ export function reachAndExposure(): Json[] {
         rules: [
           {
             host: "shop.example.com",
-            http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] },
+            http: {
+              paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }],
+            },
           },
         ],
       },
