@@ -32,8 +32,9 @@ interface Node {
   ep: PodEndpoint;
   /** Ids of the pod peers (of every policy) that select this workload. */
   peerIds: ReadonlySet<number>;
-  /** Class keys: as a peer, as an ingress side, as an egress side. */
+  /** Class keys: as a peer (which pod peers select it), as a destination (and its named ports), as an ingress side, as an egress side. */
   sig: string;
+  asDestination: string;
   ingressKey: string;
   egressKey: string;
 }
@@ -89,6 +90,8 @@ export class ReachIndex {
   private readonly byPeer = new Map<number, Node[]>();
   private readonly sides = new Map<string, SideAnswer>();
   private readonly listId = listIds();
+  private readonly classes = new Map<string, number>();
+  private readonly namedIds = new Map<string, number>();
   private readonly nsLabels: ReadonlyMap<string, Labels>;
 
   constructor(namespaces: ReadonlyMap<string, NamespaceNetwork>, labelsOf: (namespace: string) => Labels) {
@@ -155,12 +158,18 @@ export class ReachIndex {
       if (peerMatches(peer, policy.namespace, ep)) ids.add(id);
     }
     const named = namedKey(ep);
+    // The peer signature can be long (a workload many namespaceSelectors match): keys use its number.
+    const sig = `${[...ids].join(",")}${ep.hostNetwork ? "|host" : ""}`;
+    let cls = this.classes.get(sig);
+    if (cls === undefined) this.classes.set(sig, (cls = this.classes.size));
+    const namedId = this.namedIds.get(named) ?? this.namedIds.set(named, this.namedIds.size).get(named)!;
     return {
       w,
       ep,
       peerIds: ids,
-      sig: `${[...ids].join(",")}${ep.hostNetwork ? "|host" : ""}`,
-      ingressKey: `${this.listId(w.policies.ingress)}|${named}`,
+      sig: `${cls}`,
+      asDestination: `${cls}|${namedId}`,
+      ingressKey: `${this.listId(w.policies.ingress)}|${namedId}`,
       egressKey: `${this.listId(w.policies.egress)}`,
     };
   }
@@ -191,7 +200,7 @@ export class ReachIndex {
   /** The source's egress side toward a destination, per (source class × destination class). */
   private egressSide(src: Node, dst: Node | ExternalEndpoint): SideAnswer {
     if (src.w.policies.egress.length === 0) return OPEN_SIDE;
-    const key = `e|${src.egressKey}|${"cidr" in dst ? `cidr:${dst.cidr.text}` : `${dst.sig}|${dst.ingressKey.split("|")[1]}`}`;
+    const key = `e|${src.egressKey}|${"cidr" in dst ? `cidr:${dst.cidr.text}` : dst.asDestination}`;
     let s = this.sides.get(key);
     if (!s)
       this.sides.set(
