@@ -1,7 +1,7 @@
 // `:` command mode: parsing and Tab completion (k9s habits, DESIGN §5).
 import type { Panel } from "../analysis/finding.js";
 import type { AccessQuery, ReachQuery } from "../analysis/models.js";
-import { parsePort } from "./reach.js";
+import { parsePort } from "../commands/reach.js";
 
 export type Command =
   | { type: "ns"; namespace: string | undefined }

@@ -101,6 +101,11 @@ export interface KindInfo {
   namespaced: boolean;
   /** Read metadata-only (PartialObjectMetadata) so values never enter the process. */
   metadataOnly?: boolean;
+  /**
+   * A kind the server may not serve (a CRD, an alpha API): the live source asks API
+   * discovery first and lists/watches it only when served, else it is "not-installed".
+   */
+  optional?: true;
 }
 
 export const KINDS: readonly KindInfo[] = [
@@ -153,6 +158,29 @@ export const KINDS: readonly KindInfo[] = [
     namespaced: true,
   },
   { kind: "Ingress", apiVersion: "networking.k8s.io/v1", plural: "ingresses", namespaced: true },
+  // Gateway API routes (gateway.networking.k8s.io/v1), when installed: exposure (net.exposed-service).
+  {
+    kind: "HTTPRoute",
+    apiVersion: "gateway.networking.k8s.io/v1",
+    plural: "httproutes",
+    namespaced: true,
+    optional: true,
+  },
+  // trivy-operator's scan reports (aquasecurity.github.io/v1alpha1), when installed.
+  {
+    kind: "VulnerabilityReport",
+    apiVersion: "aquasecurity.github.io/v1alpha1",
+    plural: "vulnerabilityreports",
+    namespaced: true,
+    optional: true,
+  },
+  {
+    kind: "ExposedSecretReport",
+    apiVersion: "aquasecurity.github.io/v1alpha1",
+    plural: "exposedsecretreports",
+    namespaced: true,
+    optional: true,
+  },
 ];
 
 const KIND_INDEX = new Map(KINDS.map((k) => [k.kind, k]));

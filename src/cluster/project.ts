@@ -91,6 +91,7 @@ const KEEP: Record<string, readonly string[]> = {
   ClusterRoleBinding: ["roleRef", "subjects"],
   NetworkPolicy: ["spec"],
   Ingress: ["spec"],
+  HTTPRoute: ["spec"],
   Namespace: [],
   Secret: ["type"],
 };

@@ -3,10 +3,10 @@
 // multi-namespace fixture with named ports, an except block and namespace+pod selectors in one peer.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseReach, renderReachText, runReach } from "../../src/app/reach.js";
-import { UsageError } from "../../src/app/select-source.js";
-import { Session } from "../../src/app/session.js";
 import { FileSource } from "../../src/cluster/files.js";
+import { parseReach, renderReachText, runReach } from "../../src/commands/reach.js";
+import { UsageError } from "../../src/commands/select-source.js";
+import { Session } from "../../src/commands/session.js";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/reach", import.meta.url));
 
