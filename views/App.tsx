@@ -177,7 +177,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         const port = q.port;
         const into = net.reach({ to: q.target, ...(port ? { port } : {}) });
         const out = net.reach({ from: q.target, ...(port ? { port } : {}) });
-        return reachLines(screen.text, { into, out }, port ? `${port.protocol}/${port.port}` : undefined);
+        return reachLines(screen.text, { into, out }, port);
       }
       case "help":
         return helpLines(patchDir);

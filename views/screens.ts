@@ -4,7 +4,7 @@
 import type { AnalysisResult } from "../src/analysis/analyzer.js";
 import type { CheckDef } from "../src/analysis/engine.js";
 import type { Finding } from "../src/analysis/finding.js";
-import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer } from "../src/analysis/models.js";
+import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
@@ -229,12 +229,14 @@ export function helpLines(patchDir: string): Line[] {
 export function reachLines(
   text: string,
   answers: { into: ReachAnswer; out: ReachAnswer } | undefined,
-  port: string | undefined,
+  port: ReachQuery["port"],
 ): Line[] {
   if (!answers) return [{ text: `:reach ${text} — network engine not loaded`, tone: "warn" }];
   const error = answers.into.error ?? answers.out.error;
   if (error) return [{ text: `:reach ${text} — ${error}`, tone: "warn" }];
-  const on = port ? ` on ${port}` : "";
+  const on = port ? ` on ${port.protocol}/${port.port}` : "";
+  // Enter on a peer asks the same question (same port) about it.
+  const again = port ? ` ${port.port}/${port.protocol}` : "";
   const out: Line[] = [];
   const group = (title: string, cs: readonly ReachConnection[], side: "from" | "to") => {
     out.push({ text: `${title}${on}: ${cs.length} peer${cs.length === 1 ? "" : "s"} (Enter opens)`, tone: "title" });
@@ -267,7 +269,7 @@ export function reachLines(
                   },
                 }
               : undefined
-            : { reach: `${p.namespace}/${p.kind}/${p.name}` },
+            : { reach: `${p.namespace}/${p.kind}/${p.name}${again}` },
       };
     };
     for (const [ns, list] of [...byNs].sort(([a], [b]) => a.localeCompare(b))) {
