@@ -54,7 +54,7 @@ export function portsText(ports: ReachConnection["ports"]): string {
   return ports.map((p) => `${p.protocol}/${p.port}${p.endPort !== undefined ? `-${p.endPort}` : ""}`).join(", ");
 }
 
-export function policiesText(c: ReachConnection): string {
+function policiesText(c: ReachConnection): string {
   return c.policies.length ? c.policies.join(", ") : "no policy (not isolated)";
 }
 
@@ -68,13 +68,13 @@ function table(head: string[], rows: string[][]): string[] {
   return [fmt(head), ...rows.map(fmt)];
 }
 
-export function queryText(q: ReachQuery): string {
+function queryText(q: ReachQuery): string {
   const port = q.port ? ` on ${q.port.protocol}/${q.port.port}` : "";
   if (q.all) return `Every connection a NetworkPolicy decides${port}`;
   return [q.from ? `from ${q.from}` : "", q.to ? `to ${q.to}` : ""].filter(Boolean).join(" ") + port;
 }
 
-export function renderReachText(q: ReachQuery, a: ReachAnswer): string {
+function renderReachText(q: ReachQuery, a: ReachAnswer): string {
   const lines = [`${queryText(q)}: ${a.connections.length} connection${a.connections.length === 1 ? "" : "s"}`];
   if (!a.connections.length) lines.push("  none allowed");
   else {

@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FileSource } from "../../src/cluster/files.js";
-import { parseReach, renderReachText, runReach } from "../../src/commands/reach.js";
+import { parseReach, runReach } from "../../src/commands/reach.js";
 import { UsageError } from "../../src/commands/select-source.js";
 import { Session } from "../../src/commands/session.js";
 
@@ -116,6 +116,5 @@ describe("reach --all --output json (contract)", () => {
     expect(() => parseReach([], { to: "a/b", port: "70000" })).toThrow(/bad --port/);
     expect(() => parseReach([], { to: "a/b", port: "53/icmp" })).toThrow(/bad --port/);
     expect(parseReach([], { to: "a/b", port: "53/udp" }).port).toEqual({ port: 53, protocol: "UDP" });
-    expect(renderReachText({ to: "a/b" }, { connections: [], notes: ["x\u001b[31m"] })).not.toContain("\u001b");
   });
 });

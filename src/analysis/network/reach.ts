@@ -23,6 +23,7 @@ import {
   type PodEndpoint,
   type PortSet,
   peerMatches,
+  portSetOf,
   type SideAnswer,
   sideAllows,
 } from "./traffic.js";
@@ -59,11 +60,11 @@ function namedKey(ep: PodEndpoint): string {
     .join(",");
 }
 
-export function policyName(p: Policy): string {
+function policyName(p: Policy): string {
   return `${p.namespace}/${p.ref.name}`;
 }
 
-export function portsOut(ps: PortSet): "all" | ReachPort[] {
+function portsOut(ps: PortSet): "all" | ReachPort[] {
   if (isAllPorts(ps)) return "all";
   return ps.map((r) => (r.endPort === r.port ? { protocol: r.protocol, port: r.port } : { ...r }));
 }
@@ -346,10 +347,6 @@ export class ReachIndex {
     };
   }
 
-  nodeOf(w: WorkloadIsolation): Node | undefined {
-    return this.byWorkload.get(w);
-  }
-
   /** Answer a query (CLI `reach`, TUI `:reach`). */
   answer(q: ReachQuery): ReachAnswer {
     const within = q.port ? portSetOf(q.port.port, q.port.protocol) : ALL_PORTS;
@@ -421,10 +418,6 @@ function blockMatcher(b: { cidr: Cidr; except: readonly Cidr[] }): PeerMatcher {
 
 function connection(from: ReachPeer, to: ReachPeer, c: ConnectionAnswer): ReachConnection {
   return { from, to, ports: portsOut(c.ports), policies: c.policies.map(policyName).sort() };
-}
-
-export function portSetOf(port: number, protocol: Protocol): PortSet {
-  return [{ protocol, port, endPort: port }];
 }
 
 function peerKey(p: ReachPeer): string {

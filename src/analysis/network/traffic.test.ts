@@ -6,7 +6,15 @@ import type { Workload } from "../workloads.js";
 import { parseAddressOrBlock } from "./cidr.js";
 import { isolate } from "./isolation.js";
 import type { Direction, Policy, Protocol } from "./policy.js";
-import { type Endpoint, endpointMatcher, isExternal, type PodEndpoint, portsContain, sideAllows } from "./traffic.js";
+import {
+  combine,
+  type Endpoint,
+  endpointMatcher,
+  OPEN_SIDE,
+  type PodEndpoint,
+  portSetOf,
+  sideAllows,
+} from "./traffic.js";
 
 const ip = (s: string): Endpoint => ({ cidr: parseAddressOrBlock(s)! });
 
@@ -36,9 +44,9 @@ function allowed(policies: readonly Policy[], c: Connection): boolean {
     selecting,
     c.direction,
     endpointMatcher(c.peer),
-    isExternal(destination) ? undefined : destination.namedPorts,
+    "cidr" in destination ? undefined : destination.namedPorts,
   );
-  return portsContain(side.ports, c.port, c.protocol ?? "TCP");
+  return combine(OPEN_SIDE, side, portSetOf(c.port, c.protocol ?? "TCP")).ports.length > 0;
 }
 
 const nsLabels = (name: string, extra: Record<string, string> = {}) => ({

@@ -38,7 +38,7 @@ export interface ExternalEndpoint {
 
 export type Endpoint = PodEndpoint | ExternalEndpoint;
 
-export function isExternal(e: Endpoint): e is ExternalEndpoint {
+function isExternal(e: Endpoint): e is ExternalEndpoint {
   return "cidr" in e;
 }
 
@@ -52,10 +52,10 @@ export interface PortRange {
 /** Sorted (protocol, then port), disjoint, non-adjacent ranges. */
 export type PortSet = readonly PortRange[];
 
-export const PROTOCOLS: readonly Protocol[] = ["TCP", "UDP", "SCTP"];
+const PROTOCOLS: readonly Protocol[] = ["TCP", "UDP", "SCTP"];
 const MAX_PORT = 65535;
 
-export const NO_PORTS: PortSet = Object.freeze([]) as PortSet;
+const NO_PORTS: PortSet = Object.freeze([]) as PortSet;
 export const ALL_PORTS: PortSet = Object.freeze(
   PROTOCOLS.map((protocol) => Object.freeze({ protocol, port: 1, endPort: MAX_PORT })),
 ) as PortSet;
@@ -82,7 +82,7 @@ export function isAllPorts(ps: PortSet): boolean {
   );
 }
 
-export function unionPorts(a: PortSet, b: PortSet): PortSet {
+function unionPorts(a: PortSet, b: PortSet): PortSet {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
   if (a === ALL_PORTS || b === ALL_PORTS) return ALL_PORTS;
@@ -90,7 +90,7 @@ export function unionPorts(a: PortSet, b: PortSet): PortSet {
   return isAllPorts(u) ? ALL_PORTS : u;
 }
 
-export function intersectPorts(a: PortSet, b: PortSet): PortSet {
+function intersectPorts(a: PortSet, b: PortSet): PortSet {
   if (a === ALL_PORTS) return b;
   if (b === ALL_PORTS) return a;
   const out: PortRange[] = [];
@@ -104,16 +104,9 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   return normalize(out);
 }
 
-export function samePorts(a: PortSet, b: PortSet): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((r, i) => r.protocol === b[i]!.protocol && r.port === b[i]!.port && r.endPort === b[i]!.endPort))
-  );
-}
-
-export function portsContain(ps: PortSet, port: number, protocol: Protocol): boolean {
-  return ps.some((r) => r.protocol === protocol && port >= r.port && port <= r.endPort);
+/** One port of one protocol, e.g. a query's --port. */
+export function portSetOf(port: number, protocol: Protocol): PortSet {
+  return [{ protocol, port, endPort: port }];
 }
 
 /** The ports one NetworkPolicyPort allows on a destination (named ports resolved on it). */
@@ -127,7 +120,7 @@ function specPorts(spec: PortSpec, named: NamedPorts | undefined): PortRange | u
 }
 
 /** The ports a rule allows on a destination with these named ports. */
-export function rulePorts(rule: Rule, named: NamedPorts | undefined): PortSet {
+function rulePorts(rule: Rule, named: NamedPorts | undefined): PortSet {
   if (!rule.ports) return ALL_PORTS;
   const ranges: PortRange[] = [];
   for (const spec of rule.ports) {
