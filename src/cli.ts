@@ -66,7 +66,7 @@ const HELP = `
 `;
 
 /** The commands, for completion. */
-const COMMANDS = ["scan", "who-can", "completion"] as const;
+const COMMANDS = ["scan", "who-can", "reach", "completion"] as const;
 
 function parseArgs(argv: string[]) {
   return meow(HELP, {
