@@ -298,15 +298,14 @@ describe("connectivity and isolation facts agree (property)", () => {
             if (p.host) (raw.spec as Json).hostNetwork = true;
             objects.push(raw);
           });
-          policies.forEach((p, i) =>
+          for (const [i, p] of policies.entries())
             objects.push(
               netpolRaw(p.ns, `np${i}`, {
                 podSelector: p.selector ? { matchLabels: { app: p.selector } } : {},
                 policyTypes: ["Ingress"],
                 ingress: p.rules,
               }),
-            ),
-          );
+            );
           const { result } = analyze(objects);
           const model = result.models.get("network") as NetworkModel;
           for (const [i, p] of pods.entries()) {

@@ -7,7 +7,7 @@
 import type { ReachAnswer, ReachConnection, ReachPeer, ReachPort, ReachQuery } from "../models.js";
 import { type Cidr, parseAddressOrBlock, parseCidr } from "./cidr.js";
 import { namedPortsOf, type WorkloadIsolation } from "./isolation.js";
-import type { Direction, Peer, Policy, Protocol } from "./policy.js";
+import type { Direction, Peer, Policy } from "./policy.js";
 import type { NamespaceNetwork } from "./segmentation.js";
 import type { Labels } from "./selectors.js";
 import { matches } from "./selectors.js";
