@@ -6,6 +6,7 @@ import type { Finding } from "../analysis/finding.js";
 import type { NetworkModel, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
+import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../patch/owner.js";
 import type { Store } from "../store/store.js";
@@ -78,18 +79,18 @@ export function relatedOf(
     }
     for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
   }
-  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
+  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, effectiveNamespace(obj.metadata.namespace), rbac));
   if (obj?.kind === "ServiceAccount" && rbac) {
     const risky = rbac.riskyChecksOf({
       kind: "ServiceAccount",
-      namespace: obj.metadata.namespace ?? "default",
+      namespace: effectiveNamespace(obj.metadata.namespace),
       name: obj.metadata.name,
     });
     out.push({
       section: "service account",
       text: risky.length ? `risky: ${risky.join(", ")}` : "no risky permissions",
     });
-    const pods = store.usingServiceAccount(obj.metadata.namespace ?? "default", obj.metadata.name);
+    const pods = store.usingServiceAccount(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);
     for (const p of pods.slice(0, 20))
       out.push({
         section: "related",

@@ -13,6 +13,8 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
+  defaultNamespace?: string;
 }
 
 export class UsageError extends Error {}
@@ -21,7 +23,10 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
-  if (flags.file.length) return new FileSource(flags.file);
+  if (flags.file.length) {
+    const ns = flags.defaultNamespace ?? flags.namespace;
+    return new FileSource(flags.file, ns ? { namespace: ns } : {});
+  }
   const kubeconfig = findKubeconfig(flags.kubeconfig);
   if (!kubeconfig) {
     if (mode === "scan" || flags.context) {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { isRecord } from "../util/record.js";
+import { effectiveNamespace } from "./namespace.js";
 import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
@@ -54,7 +55,12 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export function parseManifestText(text: string, file: string, into: LoadedFiles): void {
+export interface LoadOptions {
+  /** Where namespaced objects without metadata.namespace go (`--namespace`; default "default"). */
+  namespace?: string;
+}
+
+export function parseManifestText(text: string, file: string, into: LoadedFiles, options: LoadOptions = {}): void {
   const docs: { value: unknown; line: number; index: number }[] = [];
   if (/^\s*[[{]/.test(text) && file.toLowerCase().endsWith(".json")) {
     try {
@@ -80,7 +86,7 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles)
   for (const d of docs) {
     for (const item of flatten(d.value)) {
       try {
-        const obj = project(item);
+        const obj = project(item, undefined, { defaultNamespace: effectiveNamespace(undefined, options.namespace) });
         if (!obj) continue; // a kind kubeward does not read: ignored, not fatal
         into.objects.push(obj);
         into.origins.set(refKey({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name }), {
@@ -98,7 +104,7 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles)
   }
 }
 
-export function loadFiles(paths: readonly string[]): LoadedFiles {
+export function loadFiles(paths: readonly string[], options: LoadOptions = {}): LoadedFiles {
   const loaded: LoadedFiles = { objects: [], problems: [], origins: new Map() };
   for (const p of paths) {
     for (const file of listFiles(p, loaded.problems)) {
@@ -112,7 +118,7 @@ export function loadFiles(paths: readonly string[]): LoadedFiles {
         });
         continue;
       }
-      parseManifestText(text, file, loaded);
+      parseManifestText(text, file, loaded, options);
     }
   }
   return loaded;
@@ -123,7 +129,10 @@ export class FileSource implements Source {
   readonly kinds = KINDS.map((k) => k.kind);
   private loaded: LoadedFiles | undefined;
 
-  constructor(private readonly paths: readonly string[]) {
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: LoadOptions = {},
+  ) {
     this.info = { kind: "files", context: paths.join(", ") };
   }
 
@@ -132,7 +141,7 @@ export class FileSource implements Source {
   }
 
   async start(emit: (events: SourceEvent[]) => void): Promise<void> {
-    this.loaded = loadFiles(this.paths);
+    this.loaded = loadFiles(this.paths, this.options);
     const events: SourceEvent[] = this.loaded.objects.map((object) => ({ type: "added", object }));
     for (const kind of this.kinds) {
       events.push({ type: "status", kind, state: "connected" }, { type: "synced", kind });

@@ -5,6 +5,7 @@
 import type { KubeconfigLocation } from "./kubeconfig.js";
 import { KINDS } from "./objects.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
+import { effectiveNamespace } from "./namespace.js";
 
 export interface LiveOptions {
   kubeconfig: KubeconfigLocation;
@@ -94,7 +95,7 @@ export class LiveSource implements Source {
       emit(events);
     });
     this.stopCallbacks.push(() => batcher.close());
-    const fallbackNamespace = this.options.namespace ? undefined : (conn.namespace ?? "default");
+    const fallbackNamespace = this.options.namespace ? undefined : effectiveNamespace(conn.namespace);
     for (const info of KINDS) {
       new KindWatcher(info, {
         transport: conn.transport,

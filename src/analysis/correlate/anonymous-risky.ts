@@ -1,6 +1,7 @@
 // Attack path: risky permissions bound to everyone — anonymous requests, every
 // authenticated user, every service account. Reports what they reach: Secrets
 // they can read and namespaces they can create pods in.
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type ResourceRef, refKey } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
@@ -61,7 +62,7 @@ export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Findin
       }
     };
     for (const s of secrets) {
-      const ns = s.metadata.namespace ?? "default";
+      const ns = effectiveNamespace(s.metadata.namespace);
       const q: AccessQuery = { verb: "get", resource: "secrets", apiGroup: "", namespace: ns, name: s.metadata.name };
       if (can(q)) note(q, "", `${ns}/${s.metadata.name}`);
     }
