@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { isRecord } from "../util/record.js";
+import { objectProblems } from "./names.js";
 import { effectiveNamespace } from "./namespace.js";
 import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
@@ -89,6 +90,9 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles,
         const obj = project(item, undefined, { defaultNamespace: effectiveNamespace(undefined, options.namespace) });
         if (!obj) continue; // a kind kubeward does not read: ignored, not fatal
         into.objects.push(obj);
+        // Kept for analysis; reported, and never put into a command (patch/plan.ts checks names).
+        for (const message of objectProblems(obj))
+          into.problems.push({ where: `${file}: document ${d.index} (line ${d.line})`, message });
         into.origins.set(refKey({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name }), {
           file,
           line: d.line,

@@ -3,9 +3,9 @@
 // after the TUI has drawn its first frame.
 
 import type { KubeconfigLocation } from "./kubeconfig.js";
+import { effectiveNamespace } from "./namespace.js";
 import { KINDS } from "./objects.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
-import { effectiveNamespace } from "./namespace.js";
 
 export interface LiveOptions {
   kubeconfig: KubeconfigLocation;

@@ -67,8 +67,7 @@ function projectMeta(
   const name = raw.name;
   if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
   const own = typeof raw.namespace === "string" && raw.namespace ? raw.namespace : undefined;
-  const namespace =
-    own || defaultNamespace ? str(interner, effectiveNamespace(own, defaultNamespace)) : undefined;
+  const namespace = own || defaultNamespace ? str(interner, effectiveNamespace(own, defaultNamespace)) : undefined;
   const annotations = stringMap(raw.annotations);
   delete annotations[LAST_APPLIED];
   const meta: ObjectMeta = {

@@ -60,7 +60,12 @@ function manifests(namespace?: string): Record<string, unknown>[] {
 
 function dirWith(namespace?: string): string {
   const dir = mkdtempSync(join(tmpdir(), "kubeward-nsless-"));
-  writeFileSync(join(dir, "all.yaml"), manifests(namespace).map((m) => stringify(m)).join("---\n"));
+  writeFileSync(
+    join(dir, "all.yaml"),
+    manifests(namespace)
+      .map((m) => stringify(m))
+      .join("---\n"),
+  );
   return dir;
 }
 
@@ -105,7 +110,9 @@ describe("objects without a namespace", () => {
     expect(without.namespaces.find((n: { name: string }) => n.name === "default")).toMatchObject({
       segmentation: "partial",
     });
-    expect(without.subjects).toContainEqual(expect.objectContaining({ kind: "ServiceAccount", namespace: "default", name: "web" }));
+    expect(without.subjects).toContainEqual(
+      expect.objectContaining({ kind: "ServiceAccount", namespace: "default", name: "web" }),
+    );
   });
 
   it("answer who-can the same way", async () => {
