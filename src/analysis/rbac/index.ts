@@ -110,6 +110,7 @@ function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution
     const primary = ranked[0]!;
     let severity: Severity = severityFor(check, primary.scope);
     for (const g of ranked) severity = maxSeverity(severity, severityFor(check, g.scope));
+    if (check.severityOf) severity = check.severityOf(subject, ranked, ruleRisky);
     let usedBy = "";
     if (subject.kind === "ServiceAccount") {
       users ??= tokenUsers(store, subject.namespace ?? "", subject.name);
