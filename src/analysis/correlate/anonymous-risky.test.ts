@@ -63,7 +63,9 @@ describe(`${CHECK} through the real RBAC engine`, () => {
     namespaceRaw("a"),
     secretRaw("a", "one"),
     mkRole(undefined, "everyone-reads", rules),
-    mkBinding(undefined, "everyone-reads", { kind: "ClusterRole", name: "everyone-reads" }, [groupS("system:authenticated")]),
+    mkBinding(undefined, "everyone-reads", { kind: "ClusterRole", name: "everyone-reads" }, [
+      groupS("system:authenticated"),
+    ]),
   ];
 
   it("a broad binding of harmless verbs is one finding, ranked by what it grants, and no attack path", () => {

@@ -110,7 +110,10 @@ function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution
     const primary = ranked[0]!;
     let severity: Severity = severityFor(check, primary.scope);
     for (const g of ranked) severity = maxSeverity(severity, severityFor(check, g.scope));
-    if (check.severityOf) severity = check.severityOf(subject, ranked, ruleRisky);
+    if (check.severityOf)
+      severity = check.severityOf(subject, ranked, (g) =>
+        riskyChecks.some((c) => !BINDING_CHECKS.has(c.meta.id) && c.ruleRisky && c.evidence(subject, [g]).length > 0),
+      );
     let usedBy = "";
     if (subject.kind === "ServiceAccount") {
       users ??= tokenUsers(store, subject.namespace ?? "", subject.name);

@@ -1,9 +1,10 @@
 // Grants to system:anonymous, system:unauthenticated or system:authenticated reach
 // everyone who can talk to the API server (or hold any token).
-import { rbacFix } from "../fix.js";
-import type { Grant } from "../resolve.js";
+
 import type { Severity } from "../../finding.js";
 import type { SubjectRef } from "../../models.js";
+import { rbacFix } from "../fix.js";
+import type { Grant } from "../resolve.js";
 import type { Rule } from "../rules.js";
 import { GOOD_PRACTICES, type RiskyCheck } from "./check.js";
 
@@ -27,9 +28,9 @@ const READ_VERBS = new Set(["get", "list", "watch", "head"]);
 export function everyoneSeverity(
   subject: SubjectRef,
   evidence: readonly Grant[],
-  ruleRisky: (rule: Rule) => boolean,
+  riskyGrant: (grant: Grant) => boolean,
 ): Severity {
-  if (evidence.some((g) => ruleRisky(g.rule))) return "critical";
+  if (evidence.some(riskyGrant)) return "critical";
   if (evidence.some((g) => g.rule.verbs.some((v) => !READ_VERBS.has(v)))) return "high";
   return subject.name === "system:authenticated" ? "medium" : "high";
 }

@@ -16,10 +16,10 @@ export interface RiskyCheck extends CheckDef {
   ruleRisky?(rule: Rule): boolean;
   /**
    * Severity from what the evidence grants, for checks whose risk depends on it (a binding
-   * to everyone); `ruleRisky` says whether a rule is risky per the rule checks of the
+   * to everyone); `riskyGrant` says whether a grant is evidence of a rule check of the
    * catalogue. Default: meta.severity cluster-wide, `namespaced` in a namespace.
    */
-  severityOf?(subject: SubjectRef, evidence: readonly Grant[], ruleRisky: (rule: Rule) => boolean): Severity;
+  severityOf?(subject: SubjectRef, evidence: readonly Grant[], riskyGrant: (grant: Grant) => boolean): Severity;
   /** What the subject can do, for the message: "can read every Secret". */
   what(scope: string): string;
 }
