@@ -8,7 +8,7 @@ import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
-import { ownerChain } from "../patch/owner.js";
+import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 
 export interface RelatedEntry {

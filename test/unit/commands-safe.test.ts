@@ -7,10 +7,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runScan } from "../../src/app/scan.js";
-import { Session } from "../../src/app/session.js";
 import { FileSource } from "../../src/cluster/files.js";
 import { imageProblem, nameProblem } from "../../src/cluster/names.js";
+import { runScan } from "../../src/commands/scan.js";
+import { Session } from "../../src/commands/session.js";
 import { shellWords } from "../support/shell-words.js";
 
 const META = [..." ;$()`'\"\\&|<>*?!#~{}[]%=@,:\n\t\u001b"];

@@ -2,7 +2,7 @@
 // findings of earlier engines a path combines.
 import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey } from "../../cluster/objects.js";
-import { cachedOwnerTop } from "../../patch/owner.js";
+import { cachedOwnerTop } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
