@@ -131,4 +131,26 @@ describe("objects without a namespace", () => {
     const answers = await whoCan(dirWith(), "team-a");
     expect(answers.map((a) => a.subject)).toContainEqual({ kind: "ServiceAccount", namespace: "team-a", name: "web" });
   });
+
+  it("a cluster-scoped object keeps no namespace, even when a chart sets one (the API server ignores it)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kubeward-nsless-"));
+    const crb = (namespace?: string) => ({
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: "web-admin", ...(namespace ? { namespace } : {}) },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+      subjects: [{ kind: "ServiceAccount", name: "web", namespace: "shop" }],
+    });
+    writeFileSync(join(dir, "crb.yaml"), stringify(crb("team-a")));
+    const other = mkdtempSync(join(tmpdir(), "kubeward-nsless-"));
+    writeFileSync(join(other, "crb.yaml"), stringify(crb()));
+    const withNs = await report(dir, ["-n", "team-a"]);
+    expect(withNs).toEqual(await report(other));
+    const admin = withNs.findings.find((f: { check: string }) => f.check === "rbac.cluster-admin");
+    expect(admin.fix.target).toEqual({
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      name: "web-admin",
+    });
+  });
 });
