@@ -33,3 +33,18 @@ describe(ID, () => {
     expect(findingOf(ID, boundRules(rules, ns))).toBeUndefined();
   });
 });
+
+describe(`${ID}: fixes`, () => {
+  it("the fix removes the binding in kube-system; narrowing a role for another check keeps ConfigMap writes elsewhere", async () => {
+    const { roundTrip } = await import("../../../../test/support/roundtrip.js");
+    const rt = roundTrip(boundRules([rule(["patch"], ["configmaps"])], "kube-system"), [ID]);
+    expect(rt.plans.map((p) => p.commands)).toEqual([["kubectl delete rolebinding/b -n kube-system"]]);
+    // A role bound in an application namespace that also reads secrets: the narrowed role keeps its ConfigMap write.
+    const app = roundTrip(boundRules([rule(["get"], ["secrets"]), rule(["patch"], ["configmaps"])], "t"), [
+      "rbac.secrets-read",
+    ]);
+    const body = JSON.stringify(app.plans.map((p) => p.body));
+    expect(body).toContain("configmaps");
+    expect(body).not.toContain("secrets");
+  });
+});

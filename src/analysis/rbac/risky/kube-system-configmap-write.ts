@@ -40,8 +40,12 @@ const base = ruleCheck({
   fix: rbacFix,
 });
 
+const { ruleRisky: _anyNamespace, ...rest } = base;
+
 export const kubeSystemConfigMapWrite: RiskyCheck = {
-  ...base,
+  ...rest,
+  // No ruleRisky: a ConfigMap write is risky only where it reaches kube-system, so narrowing a
+  // role for another check must not remove it; this check's own fix removes the binding.
   // Only grants that reach kube-system: cluster-wide ones and RoleBindings in kube-system.
   evidence: (subject, grants) =>
     base.evidence(subject, grants).filter((g: Grant) => g.scope === "cluster" || g.scope === KUBE_SYSTEM),
