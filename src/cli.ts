@@ -23,7 +23,7 @@ const HELP = `
     --file, -f PATH          manifests or kubectl dumps (file or directory; repeatable)
     --kubeconfig PATH        kubeconfig file (default: $KUBECONFIG, ~/.kube/config)
     --context NAME           kube context to use
-    --namespace, -n NS       only this namespace
+    --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
 
   UI flags
