@@ -2,21 +2,17 @@
 // may carry any string, the API server would refuse it. Such an object is reported
 // as a problem and none of its values is printed into a command (DESIGN §4).
 import { isRecord } from "../util/record.js";
+import { isDnsLabel, isDnsSubdomain } from "../util/shell.js";
 import type { KObject } from "./objects.js";
 import { POD_TEMPLATE_PATHS } from "./objects.js";
 
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** RFC 1123 label (Namespace, Service, container names): at most 63 characters. */
-export function dns1123Label(s: string): boolean {
-  return s.length > 0 && s.length <= 63 && LABEL.test(s);
-}
+export const dns1123Label = isDnsLabel;
 
 /** RFC 1123 subdomain (most object names): dot-separated labels, at most 253 characters. */
-export function dns1123Subdomain(s: string): boolean {
-  return s.length > 0 && s.length <= 253 && s.split(".").every((p) => p.length > 0 && LABEL.test(p));
-}
+export const dns1123Subdomain = isDnsSubdomain;
 
 /** Path segment names (RBAC kinds): not "." or "..", no "/" or "%"; control characters refused too. */
 export function pathSegmentName(s: string): boolean {

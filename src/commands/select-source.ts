@@ -15,6 +15,19 @@ export interface SourceFlags {
   allNamespaces: boolean;
   /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
   defaultNamespace?: string;
+  /** Per-file size limit for --file, in bytes. */
+  maxFileSize?: number;
+}
+
+/** "512MiB", "100M", "2g", "1048576" → bytes; a UsageError otherwise. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--max-file-size: not a size: ${text} (e.g. 512MiB, 100M, 1G)`);
+  const unit = m[2]!.toLowerCase();
+  const power = unit ? "kmgt".indexOf(unit) + 1 : 0;
+  const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+  if (!(bytes > 0)) throw new UsageError(`--max-file-size must be more than 0: ${text}`);
+  return bytes;
 }
 
 export class UsageError extends Error {}
@@ -25,7 +38,10 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
   if (flags.file.length) {
     const ns = flags.defaultNamespace ?? flags.namespace;
-    return new FileSource(flags.file, ns ? { namespace: ns } : {});
+    return new FileSource(flags.file, {
+      ...(ns ? { namespace: ns } : {}),
+      ...(flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {}),
+    });
   }
   const kubeconfig = findKubeconfig(flags.kubeconfig);
   if (!kubeconfig) {

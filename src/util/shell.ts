@@ -1,27 +1,18 @@
-// Every value kubeward interpolates into a shell line it prints or writes (kubectl,
-// crane) goes through here (DESIGN §4): a reviewer pasting the line runs exactly
-// the command shown, whatever the value holds.
+// Values printed into shell lines (kubectl and crane commands in reports, patch comments,
+// runbooks, the TUI): quoted so a pasted line runs exactly one command with exactly the
+// value shown, and names checked against what Kubernetes accepts, so a name the API would
+// reject is never printed at all (src/cluster/names.ts says which rule applies to a kind).
 
-/** Characters that never need quoting in a POSIX shell word. */
-const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Control characters (a newline would split the line; an escape would reach the terminal). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Characters a POSIX shell never treats specially in a word. */
+const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
 
 /**
- * One shell word for `value`: as is when plain, else single-quoted ('\'' for a quote).
- * A value with control characters becomes $'…' with \xNN escapes (bash, zsh, ksh), so
- * the line stays one line and nothing reaches the terminal.
+ * POSIX shell quoting: the value as one word (bare when nothing in it is special), else
+ * single-quoted with '\'' for a quote. A newline stays inside the quotes: still one word.
  */
 export function shellQuote(value: string | number): string {
   const s = String(value);
-  if (PLAIN.test(s)) return s;
-  if (CONTROL.test(s)) {
-    const body = s.replace(/[\\'\u0000-\u001f\u007f-\u009f]/g, (c) =>
-      c === "\\" || c === "'" ? `\\${c}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-    );
-    return `$'${body}'`;
-  }
+  if (s !== "" && SAFE.test(s)) return s;
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -35,4 +26,32 @@ export function sh(strings: TemplateStringsArray, ...values: (string | number)[]
     out += shellQuote(v) + (strings[i + 1] ?? "");
   });
   return out;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** RFC 1123 label: namespaces, container names, most names Kubernetes validates strictly. */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && DNS_LABEL.test(name);
+}
+
+/** RFC 1123 subdomain: pods, nodes, Secrets, ReplicaSets and most other object names. */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && name.split(".").every((part) => DNS_LABEL.test(part));
+}
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** A label key: optional DNS-subdomain prefix and "/", then a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+  const at = key.lastIndexOf("/");
+  const prefix = at >= 0 ? key.slice(0, at) : undefined;
+  const name = at >= 0 ? key.slice(at + 1) : key;
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
+  return name.length <= 63 && LABEL_NAME.test(name);
+}
+
+/** A label value: empty, or at most 63 characters of alphanumerics, "-", "_" and "." between alphanumerics. */
+export function isLabelValue(value: string): boolean {
+  return value === "" || (value.length <= 63 && LABEL_NAME.test(value));
 }

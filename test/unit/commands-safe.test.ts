@@ -78,7 +78,10 @@ describe("printed and written command lines", () => {
       fc.asyncProperty(
         hostile(["a", "b", "/", "."]),
         hostile(["n", "x", ":", "/", "."]),
-        hostile(["d", "e"]).filter((d) => !d.includes("/") && d !== "." && d !== ".."),
+        hostile(["d", "e"]).filter(
+          // A control character in the directory keeps the path one quoted word, but on several lines.
+          (d) => !d.includes("/") && d !== "." && d !== ".." && !/[\u0000-\u001f]/.test(d),
+        ),
         async (binding, imageTail, dirName) => {
           const image = `nginx${imageTail}`;
           const badName = `BAD${binding}`; // uppercase: never a DNS-1123 subdomain
