@@ -30,7 +30,7 @@ const HELP = `
     --file, -f PATH          manifests or kubectl dumps (file or directory; repeatable)
     --kubeconfig PATH        kubeconfig file (default: $KUBECONFIG, ~/.kube/config)
     --context NAME           kube context to use
-    --namespace, -n NS       only this namespace
+    --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
                              FIFOs and devices are refused
@@ -203,7 +203,15 @@ export async function main(argv: string[]): Promise<number> {
       const query = parseWhoCan(rest, { namespace: cli.flags.namespace, name: cli.flags.name });
       if (cli.flags.output === "sarif") throw new UsageError("who-can prints text or json");
       // -n is the query's namespace here: read every namespace, cluster-wide bindings answer too.
-      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
+      // Files: objects without a namespace are in -n's namespace, as `kubectl apply -n` would put them.
+      const source = await selectSource(
+        {
+          ...sourceFlags(cli),
+          namespace: undefined,
+          ...(cli.flags.namespace ? { defaultNamespace: cli.flags.namespace } : {}),
+        },
+        "scan",
+      );
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }

@@ -167,6 +167,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           planPatches(fs, store, snap.result.models, patchDir, snap.result.findings),
           fs.length,
           patchDir,
+          fs,
         );
       }
       case "written":

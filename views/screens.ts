@@ -7,6 +7,7 @@ import type { Finding } from "../src/analysis/finding.js";
 import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
+import { validRef } from "../src/cluster/names.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
 import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
@@ -143,11 +144,23 @@ export function yamlScreenLines(obj: KObject | undefined, ref: ResourceRef, path
   ];
 }
 
-export function patchLines(patches: readonly PlannedPatch[], count: number, dir: string): Line[] {
+export function patchLines(
+  patches: readonly PlannedPatch[],
+  count: number,
+  dir: string,
+  findings: readonly Finding[] = [],
+): Line[] {
+  // A name Kubernetes would reject is never put into a command (src/cluster/names.ts).
+  const refused = findings.some((f) => !validRef(f.resource) || (f.fix && !validRef(f.fix.target)));
   if (!patches.length)
     return [
       { text: `No patch is planned for ${count === 1 ? "this finding" : `these ${count} findings`}.`, tone: "title" },
-      { text: "Their checks describe the fix in words (see Fix: in the detail view).", tone: "dim" },
+      refused
+        ? {
+            text: "Its object has a name or namespace Kubernetes would reject: kubeward prints no command with it.",
+            tone: "dim",
+          }
+        : { text: "Their checks describe the fix in words (see Fix: in the detail view).", tone: "dim" },
     ];
   const out: Line[] = [
     {
