@@ -4,10 +4,16 @@ import { type AnalysisOptions, DEFAULT_OPTIONS, type Engine } from "../analysis/
 import { createEngines } from "../analysis/registry.js";
 import type { Source } from "../cluster/source.js";
 import { Store } from "../store/store.js";
+import type { Baseline } from "../triage/baseline.js";
+import { Triage } from "../triage/triage.js";
 
 export class Session {
   readonly store = new Store();
   readonly analyzer: Analyzer;
+  /** Accepted risks (config exceptions, annotations, peers' overrides) over this store. */
+  readonly triage: Triage;
+  /** An earlier JSON report to mark findings new or unchanged against (--baseline). */
+  baseline: Baseline | undefined;
   private _source: Source;
   /** Bumped on every context switch: events from an older source are dropped. */
   private generation = 0;
@@ -19,6 +25,7 @@ export class Session {
   ) {
     this._source = source;
     this.analyzer = new Analyzer(this.store, engines, options);
+    this.triage = new Triage(this.store);
   }
 
   /** The source being read; replaced by switchContext(). */
@@ -79,5 +86,6 @@ export class Session {
   stop(): void {
     this.source.stop();
     this.analyzer.dispose();
+    this.triage.dispose();
   }
 }
