@@ -2,10 +2,11 @@
 import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
 import { SEVERITIES, type Severity } from "./analysis/finding.js";
-import { loadConfig } from "./app/config.js";
+import type { FileConfig } from "./app/config.js";
 import { type OutputFormat, runScan } from "./app/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
 import { Session } from "./app/session.js";
+import { applyTriage, problemLine, readConfig } from "./app/triage-setup.js";
 import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
@@ -34,8 +35,13 @@ const HELP = `
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
-    --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
+    --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]",
+                             and accepted risks (exceptions:); default ./.kubeward.yaml, then
+                             $XDG_CONFIG_HOME/kubeward/config.yaml
                              (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
+    --baseline FILE          an earlier --output json report: findings are new or unchanged, resolved
+                             ones are listed, and --fail-on counts only new findings (also in the UI)
+    --show-accepted          list accepted findings with the others and count them (a review)
 
   who-can flags
     --namespace, -n NS       the namespace of the access (default: cluster-wide grants only)
@@ -76,6 +82,8 @@ function parseArgs(argv: string[]) {
       patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      baseline: { type: "string" },
+      showAccepted: { type: "boolean", default: false },
     },
   });
 }
@@ -94,12 +102,12 @@ function sourceFlags(cli: Cli): SourceFlags {
   };
 }
 
-function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
+function analysisOptions(cli: Cli, source: Source, config: FileConfig): AnalysisOptions {
   const fromFlags = cli.flags.trustedRegistries
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())
     .filter(Boolean);
-  const fromFile = cli.flags.config ? loadConfig(cli.flags.config).trustedRegistries : [];
+  const fromFile = config.trustedRegistries;
   const trusted = [...new Set([...fromFlags, ...fromFile])];
   if (trusted.length === 0 && source.info.kind === "demo") return { trustedRegistries: DEMO_TRUSTED_REGISTRIES };
   return { trustedRegistries: trusted };
@@ -129,14 +137,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
       if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+      const { config } = readConfig(cli.flags.config);
       const source = await selectSource(sourceFlags(cli), "scan");
-      const session = new Session(source, analysisOptions(cli, source));
+      const session = new Session(source, analysisOptions(cli, source, config));
+      for (const p of applyTriage(session, config, cli.flags)) io.stderr(`kubeward: ${sanitize(problemLine(p))}\n`);
       return await runScan(
         session,
         {
           output: cli.flags.output as OutputFormat,
           ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
           ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
+          showAccepted: cli.flags.showAccepted,
           syncTimeoutMs: 60_000,
         },
         io,
@@ -151,12 +162,17 @@ export async function main(argv: string[]): Promise<number> {
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
+    const { config, path: configPath } = readConfig(cli.flags.config, true);
     const source = await selectSource(sourceFlags(cli), "tui");
     const { runTui } = await import("./app/tui.js");
-    return await runTui(
-      new Session(source, analysisOptions(cli, source)),
-      cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {},
-    );
+    const session = new Session(source, analysisOptions(cli, source, config));
+    const configProblems = applyTriage(session, config, cli.flags);
+    return await runTui(session, {
+      ...(cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {}),
+      configPath,
+      configProblems,
+      showAccepted: cli.flags.showAccepted,
+    });
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);

@@ -29,7 +29,7 @@ export function resolveConfigPath(
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): { path: string; exists: boolean; explicit: boolean } {
-  if (flag) return { path: flag, exists: true, explicit: true };
+  if (flag) return { path: flag, exists: existsSync(flag), explicit: true };
   const local = resolve(cwd, ".kubeward.yaml");
   if (existsSync(local)) return { path: local, exists: true, explicit: false };
   const xdg = join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "kubeward", "config.yaml");

@@ -93,6 +93,11 @@ export class Triage {
     this.bump();
   }
 
+  /** False while nothing can accept (no exceptions, no object carrying triage keys): consumers skip the work. */
+  get active(): boolean {
+    return this.exceptions.length > 0 || this.annotated.size > 0;
+  }
+
   get exceptionCount(): number {
     return this.exceptions.length;
   }
