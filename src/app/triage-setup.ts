@@ -30,7 +30,8 @@ export function problemLine(p: ConfigProblem): string {
 export function applyTriage(session: Session, config: FileConfig, flags: TriageFlags): ConfigProblem[] {
   // The demo brings its own config (kube-system accepted); the user's entries come first.
   const demo = session.source.info.kind === "demo" ? parseConfig(DEMO_CONFIG_NAME, DEMO_CONFIG_YAML).exceptions : [];
-  session.triage.setExceptions([...config.exceptions, ...demo]);
+  session.triage.setBuiltInExceptions(demo);
+  session.triage.setExceptions(config.exceptions);
   if (flags.baseline) {
     try {
       session.baseline = loadBaseline(flags.baseline);

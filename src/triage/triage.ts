@@ -88,10 +88,21 @@ export class Triage {
     this.unsubscribe();
   }
 
+  /** The config file's exceptions (replaced when the file is re-read, e.g. after `x`). */
   setExceptions(exceptions: readonly ConfigException[]): void {
-    this.exceptions = exceptions;
+    this.fileExceptions = exceptions;
+    this.exceptions = [...exceptions, ...this.builtIn];
     this.bump();
   }
+
+  /** Exceptions that come with the source (the demo's own config), after the file's. */
+  setBuiltInExceptions(exceptions: readonly ConfigException[]): void {
+    this.builtIn = exceptions;
+    this.setExceptions(this.fileExceptions);
+  }
+
+  private fileExceptions: readonly ConfigException[] = [];
+  private builtIn: readonly ConfigException[] = [];
 
   /** False while nothing can accept (no exceptions, no object carrying triage keys): consumers skip the work. */
   get active(): boolean {

@@ -36,7 +36,8 @@ export function appendExceptions(file: string, entries: readonly NewException[])
       if (e[k] !== undefined && e[k] !== "") entry[k] = e[k]!;
     list.items.push(doc.createNode(entry));
   }
-  const out = doc.toString();
+  // No padding inside flow collections: `[quay.io]` stays as most people write it.
+  const out = doc.toString({ flowCollectionPadding: false });
   mkdirSync(dirname(file), { recursive: true });
   // Written beside and renamed: a crash mid-write never leaves half a config file.
   const tmp = `${file}.kubeward-tmp`;
