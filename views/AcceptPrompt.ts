@@ -70,7 +70,7 @@ export function useAcceptPrompt(
       const body =
         state.step === "reason"
           ? `${what} · reason: ${state.reason}▏`
-          : `${what} · expires (YYYY-MM-DD, Enter for none): ${state.expires}▏`;
+          : `${what} · expires${state.error ? "" : " (YYYY-MM-DD, Enter for none)"}: ${state.expires}▏`;
       return `${body}  ${state.error ? `— ${state.error}` : "Enter next · Esc cancel"}`;
     },
   };

@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
-import { acceptFindings } from "../src/app/accept.js";
+import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
@@ -103,7 +103,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       controller.refresh();
       return undefined;
     } catch (err) {
-      return `cannot write ${configPath}: ${(err as Error).message}`;
+      return err instanceof AcceptInputError ? err.message : `cannot write ${configPath}: ${(err as Error).message}`;
     }
   });
 

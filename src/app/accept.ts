@@ -15,6 +15,9 @@ export interface AcceptInput {
   by?: string;
 }
 
+/** The prompt's answers cannot be written as they are (the user fixes them). */
+export class AcceptInputError extends Error {}
+
 /** Why the prompt's answers cannot be written, or undefined when they can. */
 export function acceptInputError(input: AcceptInput, now: Date = new Date()): string | undefined {
   if (!input.reason.trim()) return "a reason is required";
@@ -49,7 +52,7 @@ export function acceptFindings(
   input: AcceptInput,
 ): AcceptResult {
   const error = acceptInputError(input);
-  if (error) throw new Error(error);
+  if (error) throw new AcceptInputError(error);
   // One entry per distinct check/object/container (marked findings may repeat one).
   const entries = new Map<string, NewException>();
   for (const f of findings) {
