@@ -116,6 +116,15 @@ exceptions:
     expect(parse(text).exceptions).toHaveLength(2);
   });
 
+  it("turns an empty flow list into a block list", () => {
+    const file = join(dir, "flow.yaml");
+    writeFileSync(file, "exceptions: [] # none yet\n");
+    appendExceptions(file, [{ check: "pod.privileged", reason: "r" }]);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith("exceptions:\n  - check: pod.privileged\n    reason: r\n")).toBe(true);
+    expect(text).toContain("# none yet");
+  });
+
   it("creates the file (and its directory) when absent", () => {
     const file = join(dir, "new", "kubeward", "config.yaml");
     appendExceptions(file, [{ check: "pod.privileged", reason: 'quotes " and: colons' }]);

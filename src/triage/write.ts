@@ -30,6 +30,8 @@ export function appendExceptions(file: string, entries: readonly NewException[])
     top.set("exceptions", list);
   }
   if (!isSeq(list)) throw new Error(`${file}: exceptions must be a list`);
+  // `exceptions: []` (or a flow list) becomes a block list: entries of eight fields read best one per line.
+  list.flow = false;
   for (const e of entries) {
     const entry: Record<string, string> = { check: e.check };
     for (const k of ["namespace", "kind", "name", "container", "reason", "expires", "by"] as const)
