@@ -91,3 +91,16 @@ describe("App: a shows accepted findings", () => {
     expect(back).not.toContain("accepted ·");
   });
 });
+
+describe("App: expired acceptances", () => {
+  it("an expired exception no longer hides the finding, and the activity feed says it expired", async () => {
+    const config = "exceptions:\n  - {check: pod.privileged, name: alpha, reason: old waiver, expires: 2020-01-31}\n";
+    const { frame } = await open({
+      size: { columns: 100, rows: 40 },
+      session: (s) => s.triage.setExceptions(parseConfig("team.yaml", config).exceptions),
+    });
+    expect(findingRows(frame())).toHaveLength(2);
+    expect(frame()).not.toContain("accepted ·");
+    expect(frame()).toContain("! acceptance expired 2020-01-31: pod.privileged Pod ns1/alpha (old waiver)");
+  });
+});
