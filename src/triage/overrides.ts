@@ -85,6 +85,18 @@ export function peersOf(check: string): { kubeaudit: KubeauditOverride[]; polari
 
 /** Whether a label/annotation key can change what triage accepts (the live source watches for these). */
 export function isTriageKey(key: string): boolean {
+  // Every object of every event passes here: a two-character gate first ("app…", "helm…" fail it).
+  const c0 = key.charCodeAt(0);
+  const c1 = key.charCodeAt(1);
+  if (
+    !(
+      (c0 === 97 && (c1 === 99 || c1 === 117)) || // ac(cept.) au(dit.)
+      (c0 === 112 && c1 === 111) || // po(laris.)
+      (c0 === 99 && c1 === 111) || // co(ntainer.)
+      (c0 === 107 && c1 === 117) // ku(beaudit.io)
+    )
+  )
+    return false;
   return (
     key.startsWith(ACCEPT_PREFIX) ||
     key.startsWith(POLARIS_PREFIX) ||

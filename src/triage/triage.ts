@@ -5,7 +5,7 @@
 // new ones) and dropped whenever something that accepts may have changed: the
 // exceptions, an object carrying a triage label or annotation, or the day.
 import type { Finding } from "../analysis/finding.js";
-import { type KObject, refLabel } from "../cluster/objects.js";
+import { type KObject, type ResourceRef, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../patch/owner.js";
 import type { Change, Store } from "../store/store.js";
 import { type Acceptance, type ConfigException, isExpired, today, validDate } from "./exceptions.js";
@@ -161,22 +161,36 @@ export class Triage {
     return v;
   }
 
-  private evaluate(f: Finding): Verdict {
-    if (!this.exceptions.length && !this.annotated.size) return NONE;
-    let objects: KObject[] | undefined;
-    const chain = (): KObject[] => {
-      if (objects) return objects;
-      const r = f.resource;
-      const obj = this.store.getByName(r.kind, r.namespace, r.name);
-      objects = [];
-      if (!obj) return objects;
+  /**
+   * The object behind a ref and its owning controllers, kept per ref (findings of one
+   * object share their ref) while the store is unchanged: 50,000 findings on 20,000
+   * objects walk each owner chain once.
+   */
+  private chains: { version: number; byRef: WeakMap<ResourceRef, KObject[]> } = {
+    version: -1,
+    byRef: new WeakMap(),
+  };
+
+  private chainOf(r: ResourceRef): KObject[] {
+    if (this.chains.version !== this.store.version) this.chains = { version: this.store.version, byRef: new WeakMap() };
+    let objects = this.chains.byRef.get(r);
+    if (objects) return objects;
+    objects = [];
+    const obj = this.store.getByName(r.kind, r.namespace, r.name);
+    if (obj) {
       objects.push(obj);
       for (const ref of ownerChain(this.store, obj).chain.slice(1)) {
         const o = this.store.getByName(ref.kind, ref.namespace, ref.name);
         if (o) objects.push(o);
       }
-      return objects;
-    };
+    }
+    this.chains.byRef.set(r, objects);
+    return objects;
+  }
+
+  private evaluate(f: Finding): Verdict {
+    if (!this.exceptions.length && !this.annotated.size) return NONE;
+    const chain = (): KObject[] => this.chainOf(f.resource);
     let expired: Acceptance | undefined;
     const consider = (a: Acceptance | undefined): Acceptance | undefined => {
       if (!a) return undefined;
@@ -201,12 +215,15 @@ export class Triage {
   private lastExpired: Acceptance | undefined;
 
   /** Annotations and peers' overrides on the object, its owners and its namespace. */
-  private fromObjects(f: Finding, objects: readonly KObject[]): Acceptance | undefined {
+  private fromObjects(f: Finding, all: readonly KObject[]): Acceptance | undefined {
     this.lastExpired = undefined;
+    // Only objects that carry triage keys can accept: most findings have none in their chain.
+    const objects = all.filter((o) => this.annotated.has(o.metadata.uid));
     const ns = f.resource.namespace;
     const nsObj =
       f.resource.kind === "Namespace" ? undefined : ns ? this.store.getByName("Namespace", undefined, ns) : undefined;
-    const carriers = nsObj ? [...objects, nsObj] : objects;
+    const carriers = nsObj && this.annotated.has(nsObj.metadata.uid) ? [...objects, nsObj] : objects;
+    if (!carriers.length) return undefined;
     const found: Acceptance[] = [];
     const key = ACCEPT_PREFIX + f.check;
     for (const o of carriers) {
@@ -216,7 +233,7 @@ export class Triage {
         if (a) found.push(a);
       }
     }
-    const peers = peersOf(f.check);
+    const peers = cachedPeers(f.check);
     for (const o of objects) {
       for (const ov of peers.kubeaudit) {
         const labels = { ...templateLabels(o), ...o.metadata.labels };
@@ -247,6 +264,13 @@ export class Triage {
     }
     return undefined;
   }
+}
+
+const peerCache = new Map<string, ReturnType<typeof peersOf>>();
+function cachedPeers(check: string): ReturnType<typeof peersOf> {
+  let p = peerCache.get(check);
+  if (!p) peerCache.set(check, (p = peersOf(check)));
+  return p;
 }
 
 function kubeauditAcceptance(key: string, value: string, o: KObject): Acceptance {

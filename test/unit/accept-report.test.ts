@@ -35,7 +35,7 @@ async function sessionOf(name: string, docs: readonly string[], config = ""): Pr
 }
 
 describe("finding ids", () => {
-  it("two scans of the same input in different orders give the same ids", async () => {
+  it("two scans of the same input in different orders give the same ids", { timeout: 60_000 }, async () => {
     const a = (await sessionOf("a.yaml", DOCS)).analyze().findings;
     const b = (await sessionOf("b.yaml", [...DOCS].reverse())).analyze().findings;
     const key = (f: (typeof a)[number]) =>
@@ -46,7 +46,9 @@ describe("finding ids", () => {
 });
 
 describe("SARIF with triage", () => {
-  it("carries suppressions (external for the config, inSource for annotations) and baselineState, valid against 2.1.0", async () => {
+  it("carries suppressions (external for the config, inSource for annotations) and baselineState, valid against 2.1.0", {
+    timeout: 60_000,
+  }, async () => {
     const config =
       "exceptions:\n  - check: pod.privileged\n    kind: DaemonSet\n    reason: node agent\n    expires: 2099-01-01\n";
     const session = await sessionOf("s.yaml", DOCS, config);
