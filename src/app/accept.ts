@@ -3,10 +3,10 @@
 // absent), the file is read back so the new entries carry their lines, and the
 // session's triage takes them at once: the findings leave the panels on the next frame.
 import type { Finding } from "../analysis/finding.js";
+import { loadConfig } from "../commands/config.js";
+import type { Session } from "../commands/session.js";
 import { type ConfigProblem, today, validDate } from "../triage/exceptions.js";
 import { appendExceptions, type NewException } from "../triage/write.js";
-import { loadConfig } from "./config.js";
-import type { Session } from "./session.js";
 
 export interface AcceptInput {
   reason: string;

@@ -3,6 +3,7 @@
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
+import type { Session } from "../commands/session.js";
 import type { Verdict } from "../triage/triage.js";
 import { bound } from "../util/sorted.js";
 import {
@@ -15,7 +16,6 @@ import {
   withFindings,
   withoutFindings,
 } from "./panels.js";
-import type { Session } from "./session.js";
 
 export interface Activity {
   at: number;

@@ -6,7 +6,7 @@
 // exceptions, an object carrying a triage label or annotation, or the day.
 import type { Finding } from "../analysis/finding.js";
 import { type KObject, type ResourceRef, refLabel } from "../cluster/objects.js";
-import { ownerChain } from "../patch/owner.js";
+import { ownerChain } from "../store/owner.js";
 import type { Change, Store } from "../store/store.js";
 import { type Acceptance, type ConfigException, isExpired, today, validDate } from "./exceptions.js";
 import {

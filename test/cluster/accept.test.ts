@@ -4,8 +4,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/analysis/finding.js";
 import { Controller, type Snapshot } from "../../src/app/controller.js";
-import { selectSource } from "../../src/app/select-source.js";
-import { Session } from "../../src/app/session.js";
+import { selectSource } from "../../src/commands/select-source.js";
+import { Session } from "../../src/commands/session.js";
 import { applyObjects, kubectl, kubeward, poll, READ_VERBS, useControlPlane } from "./harness.js";
 
 const NS = "accept-live";

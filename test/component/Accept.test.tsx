@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/app/config.js";
 import { project } from "../../src/cluster/project.js";
+import { parseConfig } from "../../src/commands/config.js";
 import { findingRows, mount, privilegedPod } from "./harness.js";
 
 let dispose: (() => void) | undefined;

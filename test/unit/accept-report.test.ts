@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/app/config.js";
-import { renderReport } from "../../src/app/scan.js";
-import { Session } from "../../src/app/session.js";
-import { applyTriage } from "../../src/app/triage-setup.js";
 import { FileSource } from "../../src/cluster/files.js";
+import { parseConfig } from "../../src/commands/config.js";
+import { renderReport } from "../../src/commands/scan.js";
+import { Session } from "../../src/commands/session.js";
+import { applyTriage } from "../../src/commands/triage-setup.js";
 import { reportTriage } from "../../src/report/triaged.js";
 import { parseBaseline } from "../../src/triage/baseline.js";
 
