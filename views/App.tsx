@@ -1,13 +1,14 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
-import type { RbacModel } from "../src/analysis/models.js";
+import type { NetworkModel, RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
@@ -20,7 +21,15 @@ import { Header } from "./Header.js";
 import { useFindingMarks } from "./marks.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
 import { PanelTabs } from "./PanelTabs.js";
-import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScreenLines } from "./screens.js";
+import {
+  detailLines,
+  helpLines,
+  patchLines,
+  reachLines,
+  whoCanLines,
+  writtenLines,
+  yamlScreenLines,
+} from "./screens.js";
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
@@ -38,6 +47,7 @@ export type Screen =
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
   | { kind: "whocan"; text: string; top: number; cursor?: number }
+  | { kind: "reach"; text: string; top: number; cursor?: number }
   | { kind: "contain"; bundle: ContainmentBundle; dir: string; top: number }
   | { kind: "contained"; dir: string; written?: WrittenBundle; error?: string; top: number }
   | { kind: "help"; top: number };
@@ -185,6 +195,15 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
       }
+      case "reach": {
+        const net = snap.result.models.get("network") as NetworkModel | undefined;
+        const q = parseCommand(`reach ${screen.text}`);
+        if (!net?.reach || q.type !== "reach") return reachLines(screen.text, undefined, undefined);
+        const port = q.port;
+        const into = net.reach({ to: q.target, ...(port ? { port } : {}) });
+        const out = net.reach({ from: q.target, ...(port ? { port } : {}) });
+        return reachLines(screen.text, { into, out }, port);
+      }
       case "help":
         return helpLines(patchDir);
       case "contain":
@@ -292,6 +311,8 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
         if (!snap.result.models.get("rbac"))
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
+      case "reach":
+        return push({ kind: "reach", text: cmd.text, top: 0, cursor: undefined });
       case "error":
         return setFlash({ text: cmd.message, bad: true });
     }
@@ -326,6 +347,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       const action = paneLines[cursor]?.action;
       const f = action?.findingId ? byId.get(action.findingId) : undefined;
       if (f) openFinding(f);
+      else if (action?.reach) push({ kind: "reach", text: action.reach, top: 0, cursor: undefined });
       else if (action?.ref) openRef(action.ref);
     }
   };
@@ -463,6 +485,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
         patch: "patch preview",
         written: "patches written",
         whocan: "who can",
+        reach: "reach",
         help: "help",
         contain: "containment plan",
         contained: "bundle written",
@@ -486,6 +509,8 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     />
   );
 
+  // Panels whose kinds could not be read say so instead of "no findings" (issue 14).
+  const gapText = panelGapText(session.gaps());
   let body: ReactNode;
   if (screen) {
     body = <Pane lines={paneLines} top={paneTop} height={paneHeight} width={paneWidth} cursor={paneCursor} />;
@@ -502,7 +527,11 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           width={columns}
           marked={marked}
           decorate={decorate}
-          empty={filterText ? `no finding matches "${filterText}"` : scope ? `no findings in ${scope}` : undefined}
+          empty={
+            filterText
+              ? `no finding matches "${filterText}"`
+              : (gapText[panel] ?? (scope ? `no findings in ${scope}` : undefined))
+          }
         />
         {feedRows > 1 ? (
           <ActivityFeed activity={snap.activity} height={feedRows} width={columns} />
@@ -545,6 +574,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
                   marked={marked}
                   decorate={decorate}
                   focused={focused}
+                  {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>
             );

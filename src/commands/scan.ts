@@ -5,6 +5,7 @@ import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
 import { checkMetas } from "../analysis/registry.js";
 import { FileSource } from "../cluster/files.js";
+import type { SourceProblem } from "../cluster/source.js";
 import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
@@ -12,6 +13,7 @@ import { renderText } from "../report/text.js";
 import { countsForFailOn, type ReportTriage, reportTriage } from "../report/triaged.js";
 import { sanitize } from "../util/sanitize.js";
 import { kubewardVersion } from "../util/version.js";
+import { gapProblems } from "./gaps.js";
 import type { Session } from "./session.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
@@ -23,6 +25,8 @@ export interface ScanOptions {
   /** Accepted findings listed and counted with the others (a review). */
   showAccepted?: boolean;
   syncTimeoutMs: number;
+  /** Keep exit codes 0/1 when the report is partial (forbidden, failed, timed-out kinds, unreadable files). */
+  allowPartial?: boolean;
 }
 
 export interface Io {
@@ -38,13 +42,18 @@ export function reportKindErrors(session: Session, io: Io): void {
   }
 }
 
+/** Everything the report could not see: the source's problems, then each kind not (fully) read. */
+export function reportProblems(session: Session): SourceProblem[] {
+  return [...session.source.problems(), ...gapProblems(session.gaps())];
+}
+
 export function renderReport(
   session: Session,
   result: AnalysisResult,
   output: OutputFormat,
   triage: ReportTriage = reportTriage(session.triage, session.baseline),
 ): string {
-  const problems = session.source.problems();
+  const problems = reportProblems(session);
   switch (output) {
     case "json":
       return renderJson(buildJsonReport(result, session.source.info, problems, triage));
@@ -69,11 +78,17 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   const result = session.analyze();
   const triage = reportTriage(session.triage, session.baseline, options.showAccepted);
   io.stdout(renderReport(session, result, options.output, triage));
-  const problems = session.source.problems();
-  for (const p of problems) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
+  const problems = reportProblems(session);
+  for (const p of session.source.problems()) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
   reportKindErrors(session, io);
   if (!complete)
-    io.stderr("kubeward: warning: not every kind finished listing before the timeout; the report is partial\n");
+    io.stderr(
+      `kubeward: warning: not every kind finished listing within ${Math.round(options.syncTimeoutMs / 1000)} s; the report is partial\n`,
+    );
+  if (problems.length)
+    io.stderr(
+      `kubeward: the report is partial (${problems.length} problem${problems.length === 1 ? "" : "s"})${options.allowPartial ? "" : "; exit code 2 (--allow-partial keeps 0/1)"}\n`,
+    );
   if (options.patches) {
     const lines = writePatches(session, result, options.patches);
     const say = options.output === "text" ? io.stdout : io.stderr;
@@ -82,7 +97,7 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
     );
   }
   session.stop();
-  if (problems.length) return 2;
+  if (problems.length && !options.allowPartial) return 2;
   if (options.failOn) {
     const limit = severityRank(options.failOn);
     // Accepted findings never trip --fail-on; with a baseline only new findings do.

@@ -36,6 +36,13 @@ export function renderText(
     triage?.showAccepted || !accepted.length ? result.findings : result.findings.filter((f) => !acceptedSet.has(f));
   const counts = severityCounts({ findings: listed });
   out.push(`kubeward report — ${sanitize(sourceLabel(info))}`);
+  if (problems.length) {
+    // First, before any count: what this report could not see (issue 14).
+    out.push(
+      `PARTIAL REPORT: ${problems.length} input problem${problems.length === 1 ? "" : "s"}; verdicts that depend on what is missing are unknown (not clean):`,
+    );
+    for (const p of problems) out.push(`  - ${sanitize(p.where)}: ${sanitize(p.message)}`);
+  }
   const extra = [
     accepted.length ? `accepted: ${accepted.length}` : "",
     triage?.baseline ? `new: ${listed.filter((f) => triage.baseline!.stateOf(f.id) === "new").length}` : "",
@@ -78,10 +85,6 @@ export function renderText(
           .padEnd(8)} ${sanitize(String(f.check ?? "?"))}  ${sanitize(where)}`,
       );
     }
-  }
-  if (problems.length) {
-    out.push("", `== Input problems (${problems.length}) ==`);
-    for (const p of problems) out.push(`${sanitize(p.where)}: ${sanitize(p.message)}`);
   }
   return `${out.join("\n")}\n`;
 }
