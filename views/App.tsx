@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import type { NetworkModel, RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
+import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
@@ -12,10 +13,12 @@ import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.
 import type { ResourceRef } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
+import { useAcceptPrompt } from "./AcceptPrompt.js";
 import { ActivityFeed } from "./Activity.js";
 import { containedLines, containLines } from "./contain.js";
 import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
+import { useFindingMarks } from "./marks.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
 import { PanelTabs } from "./PanelTabs.js";
 import {
@@ -55,6 +58,8 @@ export interface AppProps {
   controller: Controller;
   /** Where `w` writes patch files. */
   patchDir?: string;
+  /** Where `x` appends accepted risks (default ./.kubeward.yaml). */
+  configPath?: string;
 }
 
 const firstAction = (lines: readonly Line[], from = 0): number | undefined => {
@@ -66,7 +71,7 @@ const lastActionBefore = (lines: readonly Line[], before: number): number | unde
   return undefined;
 };
 
-export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
+export function App({ controller, patchDir = "kubeward-patches", configPath = ".kubeward.yaml" }: AppProps) {
   const snap = useSnapshot(controller);
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
@@ -102,6 +107,20 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     return c;
   }, [snap, all, scoped]);
   const byId = snap.byId;
+  const decorate = useFindingMarks(snap);
+  const prompt = useAcceptPrompt((ids, reason, expires) => {
+    const fs = ids.map((id) => byId.get(id)).filter((f): f is Finding => !!f);
+    try {
+      const r = acceptFindings(session, configPath, fs, { reason, expires });
+      setMarked(new Set());
+      controller.note(`accepted ${fs.length} finding(s): ${r.written} exception(s) → ${r.file}`);
+      for (const p of r.problems) controller.note(`config problem: ${p.file}:${p.line}: ${p.message}`, "status");
+      controller.refresh();
+      return undefined;
+    } catch (err) {
+      return err instanceof AcceptInputError ? err.message : `cannot write ${configPath}: ${(err as Error).message}`;
+    }
+  });
 
   // Layout: a grid of panels on a wide terminal, tabs on a narrow one.
   const headerRows = info.note ? 3 : 2;
@@ -337,6 +356,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   useInput((input, key) => {
     setFlash(undefined);
     if (key.ctrl && input === "c") return exit();
+    if (prompt.active) return prompt.input(input, key);
     if (mode === "filter") {
       const text = filters[panel] ?? "";
       if (key.escape) {
@@ -380,6 +400,15 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return push({ kind: "patch", ids: fs.map((f) => f.id), top: 0 });
     }
     if (input === "w") return writeNow();
+    if (input === "x") {
+      const fs = targetFindings();
+      if (!fs.length) return setFlash({ text: "no finding selected", bad: true });
+      return prompt.open(fs.map((f) => f.id));
+    }
+    if (input === "a") {
+      controller.setShowAccepted(!snap.showAccepted);
+      return setFlash({ text: snap.showAccepted ? "accepted findings hidden" : "accepted findings shown (dimmed)" });
+    }
     if (input === "c") return containNow();
     if (input === "y") {
       if (screen?.kind === "detail") {
@@ -430,6 +459,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const filterText = filters[panel] ?? "";
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
+    if (prompt.active) return { text: prompt.line(), tone: color("yellow") };
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
     if (mode === "command")
       return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
@@ -476,6 +506,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       lastEventAt={store.lastEventAt}
       width={columns}
       scope={scope}
+      accepted={snap.accepted}
     />
   );
 
@@ -496,6 +527,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           height={listHeight}
           width={columns}
           marked={marked}
+          decorate={decorate}
           empty={
             filterText
               ? `no finding matches "${filterText}"`
@@ -541,6 +573,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
                   height={cellHeight - 1}
                   width={cellWidth}
                   marked={marked}
+                  decorate={decorate}
                   focused={focused}
                   {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />

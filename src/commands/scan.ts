@@ -10,6 +10,7 @@ import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
+import { countsForFailOn, type ReportTriage, reportTriage } from "../report/triaged.js";
 import { sanitize } from "../util/sanitize.js";
 import { kubewardVersion } from "../util/version.js";
 import { gapProblems } from "./gaps.js";
@@ -21,6 +22,8 @@ export interface ScanOptions {
   output: OutputFormat;
   failOn?: Severity;
   patches?: string;
+  /** Accepted findings listed and counted with the others (a review). */
+  showAccepted?: boolean;
   syncTimeoutMs: number;
   /** Keep exit codes 0/1 when the report is partial (forbidden, failed, timed-out kinds, unreadable files). */
   allowPartial?: boolean;
@@ -44,17 +47,22 @@ export function reportProblems(session: Session): SourceProblem[] {
   return [...session.source.problems(), ...gapProblems(session.gaps())];
 }
 
-export function renderReport(session: Session, result: AnalysisResult, output: OutputFormat): string {
+export function renderReport(
+  session: Session,
+  result: AnalysisResult,
+  output: OutputFormat,
+  triage: ReportTriage = reportTriage(session.triage, session.baseline),
+): string {
   const problems = reportProblems(session);
   switch (output) {
     case "json":
-      return renderJson(buildJsonReport(result, session.source.info, problems));
+      return renderJson(buildJsonReport(result, session.source.info, problems, triage));
     case "sarif": {
       const origins = session.source instanceof FileSource ? session.source.origins() : new Map();
-      return renderSarif(result, session.source.info, checkMetas(), kubewardVersion(), origins);
+      return renderSarif(result, session.source.info, checkMetas(), kubewardVersion(), origins, triage);
     }
     default:
-      return renderText(result, session.source.info, problems);
+      return renderText(result, session.source.info, problems, triage);
   }
 }
 
@@ -68,7 +76,8 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   await session.start();
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
-  io.stdout(renderReport(session, result, options.output));
+  const triage = reportTriage(session.triage, session.baseline, options.showAccepted);
+  io.stdout(renderReport(session, result, options.output, triage));
   const problems = reportProblems(session);
   for (const p of session.source.problems()) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
   reportKindErrors(session, io);
@@ -91,7 +100,8 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   if (problems.length && !options.allowPartial) return 2;
   if (options.failOn) {
     const limit = severityRank(options.failOn);
-    if (result.findings.some((f) => severityRank(f.severity) <= limit)) return 1;
+    // Accepted findings never trip --fail-on; with a baseline only new findings do.
+    if (result.findings.some((f) => severityRank(f.severity) <= limit && countsForFailOn(f, triage))) return 1;
   }
   return 0;
 }
