@@ -10,8 +10,10 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { KINDS } from "../../src/cluster/objects.js";
+import type { FloorResult } from "./floor.js";
 import { syntheticCluster } from "./generate.js";
 import { round1 } from "./proc.js";
+import { benchTuiLive, type TuiLiveBench } from "./tui-live.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const SCRIPTS = join(ROOT, "test/cluster");
@@ -74,6 +76,18 @@ export interface ApiserverBench {
   kubewardMedianMs?: number;
   /** kubeward / kubectl, medians. */
   ratio?: number;
+  /** The floor (test/bench/floor.ts): a plain paginated list of the same kinds, bytes counted, per run. */
+  floorMs?: number[];
+  floorMedianMs?: number;
+  floorBytes?: number;
+  floorPages?: number;
+  /** kubeward scan / floor and kubectl get / floor, medians. */
+  scanOverFloor?: number;
+  kubectlOverFloor?: number;
+  /** The live TUI on the same server (test/bench/tui-live.ts), after the scans. */
+  tui?: TuiLiveBench;
+  /** TUI all-kinds-live time / floor median. */
+  tuiLiveOverFloor?: number;
   kubectlBytes?: number;
   kubewardFindings?: number;
   kubewardWorkloads?: number;
@@ -176,6 +190,16 @@ export async function benchApiserver(pods: number, reps: number): Promise<Apiser
       kubectlMs.push(Math.round(r.ms));
       out.kubectlBytes = Number(r.stdout);
     };
+    const floorMs: number[] = [];
+    const runFloor = async () => {
+      const r = await exec(process.execPath, [join(ROOT, "dist/test/bench/floor.js"), cp.KUBEWARD_KUBECONFIG!]);
+      if (r.code !== 0) throw new Error(`floor: ${r.stderr.slice(-500)}`);
+      const f = JSON.parse(r.stdout) as FloorResult;
+      // Wall time of the process, as for kubectl and kubeward (node startup included).
+      floorMs.push(Math.round(r.ms));
+      out.floorBytes = f.bytes;
+      out.floorPages = f.pages;
+    };
     const runKubeward = async () => {
       const r = await exec(process.execPath, [bin, "scan", "--kubeconfig", cp.KUBEWARD_KUBECONFIG!, "-o", "json"]);
       // Exit 1 means findings at the fail threshold; 2 means source problems.
@@ -188,11 +212,13 @@ export async function benchApiserver(pods: number, reps: number): Promise<Apiser
     for (let i = 0; i < reps; i++) {
       // Interleaved, alternating which goes first, so neither always meets a warm cache.
       if (i % 2 === 0) {
+        await runFloor();
         await runKubectl();
         await runKubeward();
       } else {
         await runKubeward();
         await runKubectl();
+        await runFloor();
       }
     }
     out.kubectlMs = kubectlMs;
@@ -200,6 +226,13 @@ export async function benchApiserver(pods: number, reps: number): Promise<Apiser
     out.kubectlMedianMs = median(kubectlMs);
     out.kubewardMedianMs = median(kubewardMs);
     out.ratio = Math.round((out.kubewardMedianMs / out.kubectlMedianMs) * 100) / 100;
+    out.floorMs = floorMs;
+    out.floorMedianMs = median(floorMs);
+    const overFloor = (ms: number) => Math.round((ms / out.floorMedianMs!) * 100) / 100;
+    out.scanOverFloor = overFloor(out.kubewardMedianMs);
+    out.kubectlOverFloor = overFloor(out.kubectlMedianMs);
+    out.tui = await benchTuiLive(bin, cp.KUBEWARD_KUBECONFIG!);
+    if (out.tui.allLiveMs !== undefined) out.tuiLiveOverFloor = overFloor(out.tui.allLiveMs);
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);
   } finally {

@@ -13,6 +13,7 @@ import { benchFuzzy } from "./fuzzy.js";
 import { benchIdle } from "./idle.js";
 import { benchRbac } from "./rbac.js";
 import { benchReach } from "./reach.js";
+import { computeTargets } from "./targets.js";
 
 const MARK = "BENCH_RESULT ";
 const SIZES = [1_000, 10_000, 50_000, 150_000];
@@ -117,7 +118,14 @@ async function main(): Promise<void> {
     for (const size of sizes) (report.analysis as unknown[]).push(await step("analysis", ["--size", String(size)]));
   }
   if (!skip.has("events"))
-    report.events = await step("events", ["--size", String(mid), "--rate", "500", "--seconds", quick ? "1" : "10"]);
+    report.events = await step("events", [
+      "--size",
+      String(mid),
+      "--rate",
+      arg("rate") ?? "1000",
+      "--seconds",
+      quick ? "1" : "10",
+    ]);
   if (!skip.has("fuzzy")) report.fuzzy = await step("fuzzy", ["--size", String(top)]);
   if (!skip.has("idle")) report.idle = await step("idle", ["--size", String(mid), "--seconds", quick ? "1" : "10"]);
   if (!skip.has("rbac") && !quick) report.rbac = await step("rbac", []);
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
       (report.files as unknown[]).push(await step("files", ["--mb", String(mb)]));
   }
   report.finishedAt = new Date().toISOString();
+  report.targets = computeTargets(report);
   if (!json) log(summary(report));
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
@@ -162,6 +171,11 @@ function summary(r: any): string {
   if (r.reach) lines.push(`reach --all: ${JSON.stringify(r.reach)}`);
   for (const a of r.apiserver ?? []) lines.push(`apiserver: ${JSON.stringify(a)}`);
   for (const f of r.files ?? []) lines.push(`files (--file ingest): ${JSON.stringify(f)}`);
+  lines.push("", "target                                              measured      target        met");
+  for (const t of r.targets ?? [])
+    lines.push(
+      `${t.name.padEnd(52)}${String(t.measured ?? "—").padEnd(14)}${`${t.target} ${t.unit}`.padEnd(14)}${t.met ? "yes" : "no"}`,
+    );
   return lines.join("\n");
 }
 
