@@ -57,6 +57,7 @@ function get(
   agent: http.Agent,
   path: string,
   accept: string,
+  whole = false,
 ): Promise<{ status: number; head: string; bytes: number }> {
   const url = new URL(ep.base.pathname.replace(/\/$/, "") + path, ep.base);
   const mod = url.protocol === "https:" ? https : http;
@@ -69,7 +70,7 @@ function get(
         let bytes = 0;
         res.on("data", (d: Buffer) => {
           bytes += d.length;
-          if (head.length < 4096) head += d.toString("latin1", 0, Math.min(d.length, 4096));
+          if (whole || head.length < 4096) head += d.toString("latin1", 0, whole ? d.length : Math.min(d.length, 4096));
         });
         res.on("end", () => resolve({ status: res.statusCode ?? 0, head, bytes }));
         res.on("error", reject);
@@ -101,9 +102,40 @@ export async function listFloor(kubeconfigPath: string, kinds: readonly KindInfo
   let bytes = 0;
   let pages = 0;
   const notServed: string[] = [];
+  let apis: Promise<string> | undefined;
+  const groupVersions: Record<string, Promise<string>> = {};
+  const discovery = async () => {
+    const [core, groups] = await Promise.all([
+      get(ep, agent, "/api", JSON_ACCEPT, true),
+      get(ep, agent, "/apis", JSON_ACCEPT, true),
+    ]);
+    bytes += core.bytes + groups.bytes;
+    return groups.head;
+  };
   await Promise.all(
     kinds.map(async (info) => {
       const accept = info.metadataOnly ? METADATA_LIST_ACCEPT : JSON_ACCEPT;
+      if (info.optional) {
+        // As the live source (live/discovery.ts): /api and /apis, then the group version's
+        // resources; the list only when the kind is served.
+        const all = await (apis ??= discovery());
+        const gv = all.includes(`"groupVersion":"${info.apiVersion}"`)
+          ? await (groupVersions[info.apiVersion] ??= get(
+              ep,
+              agent,
+              `/apis/${info.apiVersion}`,
+              JSON_ACCEPT,
+              true,
+            ).then((d) => {
+              bytes += d.bytes;
+              return d.status === 200 ? d.head : "";
+            }))
+          : "";
+        if (!gv.includes(`"name":"${info.plural}"`)) {
+          notServed.push(info.kind);
+          return;
+        }
+      }
       let cont: string | undefined;
       do {
         const query: Record<string, string> = { limit: String(FLOOR_PAGE_SIZE) };
@@ -111,10 +143,6 @@ export async function listFloor(kubeconfigPath: string, kinds: readonly KindInfo
         const r = await get(ep, agent, collectionPath(info, query), accept);
         bytes += r.bytes;
         pages++;
-        if (r.status === 404 && info.optional) {
-          notServed.push(info.kind);
-          return;
-        }
         if (r.status !== 200) throw new Error(`GET ${info.plural}: HTTP ${r.status}`);
         cont = continueToken(r.head);
       } while (cont);

@@ -4,7 +4,9 @@
 // every kind is live ("N/N kinds live"); then its peak RSS (VmHWM of the node
 // process) is read before `q` ends it.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { shellQuote } from "../../src/util/shell.js";
 
@@ -24,31 +26,6 @@ const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\
 export const visible = (s: string) => s.replace(ESCAPES, "");
 const ALL_LIVE = /(\d+)\/(\d+) kinds live/;
 
-/** The descendants of `pid` (children files of every task). */
-function descendants(pid: number): number[] {
-  const out: number[] = [];
-  const walk = (p: number) => {
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${p}/task`);
-    } catch {
-      return;
-    }
-    for (const t of tasks) {
-      let kids = "";
-      try {
-        kids = readFileSync(`/proc/${p}/task/${t}/children`, "utf8");
-      } catch {}
-      for (const k of kids.split(/\s+/).filter(Boolean).map(Number)) {
-        out.push(k);
-        walk(k);
-      }
-    }
-  };
-  walk(pid);
-  return out;
-}
-
 function hwmMb(pid: number): number | undefined {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -66,7 +43,9 @@ export function benchTuiLive(
   const width = opts.width ?? 160;
   const height = opts.height ?? 48;
   const out: TuiLiveBench = { width, height };
-  const command = `stty cols ${width} rows ${height}; exec ${shellQuote(process.execPath)} --max-semi-space-size=16 --initial-old-space-size=256 ${shellQuote(bin)} --kubeconfig ${shellQuote(kubeconfig)}`;
+  // The shell writes its pid and execs node in its place: that pid is the TUI's.
+  const pidFile = join(mkdtempSync(join(tmpdir(), "kubeward-bench-tui-")), "pid");
+  const command = `stty cols ${width} rows ${height}; echo $$ > ${shellQuote(pidFile)}; exec ${shellQuote(process.execPath)} --max-semi-space-size=16 --initial-old-space-size=256 ${shellQuote(bin)} --kubeconfig ${shellQuote(kubeconfig)}`;
   return new Promise((resolve) => {
     const t0 = performance.now();
     const p = spawn("script", ["-qfec", command, "/dev/null"], {
@@ -79,7 +58,11 @@ export function benchTuiLive(
     let peak = 0;
     // VmHWM is a high-water mark: reading it last is enough, but the process may be gone by then.
     const sample = () => {
-      if (node === undefined) node = descendants(p.pid!).find((k) => /node/.test(readComm(k)));
+      if (node === undefined) {
+        try {
+          node = Number(readFileSync(pidFile, "utf8").trim()) || undefined;
+        } catch {}
+      }
       if (node !== undefined) peak = Math.max(peak, hwmMb(node) ?? 0);
     };
     const sampler = setInterval(sample, 200);
@@ -91,6 +74,7 @@ export function benchTuiLive(
       clearTimeout(timer);
       if (error) out.error = error;
       if (peak) out.peakRssMb = peak;
+      rmSync(dirname(pidFile), { recursive: true, force: true });
       p.stdin.write("q");
       setTimeout(() => p.kill("SIGTERM"), 3000).unref();
       resolve(out);
@@ -111,12 +95,4 @@ export function benchTuiLive(
     });
     p.on("close", (code) => finish(out.allLiveMs === undefined ? `the TUI exited (${code})` : undefined));
   });
-}
-
-function readComm(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return "";
-  }
 }
