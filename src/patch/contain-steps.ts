@@ -11,7 +11,7 @@ import { secretsUsedBy, serviceAccountOf, tokenAutomounted } from "../analysis/s
 import { containersOf, type Workload } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
-import { stableHash } from "../util/hash.js";
+import { sha256Hash } from "../util/hash.js";
 import { isRecord } from "../util/record.js";
 import { isDnsLabel, isDnsSubdomain, isLabelKey, isLabelValue, shellQuote as q } from "../util/shell.js";
 import { withChainParts } from "./chain.js";
@@ -58,7 +58,8 @@ function selectorOf(obj: KObject): Selector | undefined {
 
 /** The label value and policy name stem that quarantine this pod (stable per pod uid). */
 export function quarantineIdOf(pod: KObject): string {
-  return `q-${stableHash("quarantine", pod.metadata.uid).slice(0, 10)}`;
+  // SHA-256 as before the fast id hash: quarantines already applied keep their names.
+  return `q-${sha256Hash("quarantine", pod.metadata.uid).slice(0, 10)}`;
 }
 
 export function quarantinePolicy(namespace: string, id: string): Json {

@@ -1,7 +1,7 @@
 // Finding ids are a contract (DESIGN §9): the same on every machine and run. These
 // values are pinned so that any change of the hash shows here, not in users' baselines.
 import { describe, expect, it } from "vitest";
-import { stableHash } from "./hash.js";
+import { sha256Hash, stableHash } from "./hash.js";
 
 describe("stableHash", () => {
   it("gives the pinned ids", () => {
@@ -33,5 +33,13 @@ describe("stableHash", () => {
     const seen = new Set<string>();
     for (let i = 0; i < 200_000; i++) seen.add(stableHash("pod.privileged", "v1", "Pod", `ns-${i % 997}`, `p-${i}`));
     expect(seen.size).toBe(200_000);
+  });
+});
+
+describe("sha256Hash", () => {
+  it("is the SHA-256 form of the ids before, for names already in clusters", () => {
+    // sha256("quarantine\0uid-1") starts with these 16 hex digits.
+    expect(sha256Hash("quarantine", "uid-1")).toBe("c751eea631c76fab");
+    expect(sha256Hash("a", undefined)).toBe(sha256Hash("a", ""));
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * A short stable hash, used for finding ids that must not change between runs or
  * machines (DESIGN §9): 64 bits as 16 hex digits, from the UTF-16 code units of the
@@ -37,3 +39,18 @@ export function stableHash(...parts: readonly (string | undefined)[]): string {
 
 const HEX = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
 const DIGITS: number[] = new Array(16).fill(0);
+
+/**
+ * The SHA-256 form stableHash had before: for names already written into clusters
+ * (contain's quarantine labels and policies), which must keep matching what earlier
+ * versions created. Not for anything hot.
+ */
+export function sha256Hash(...parts: readonly (string | undefined)[]): string {
+  return (
+    createHash("sha256")
+      .update(parts.map((p) => p ?? "").join("\u0000"))
+      .digest()
+      // Not digest("hex").slice(): a slice of a string keeps the whole 64-character hex alive.
+      .toString("hex", 0, 8)
+  );
+}
