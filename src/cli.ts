@@ -25,6 +25,8 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
+    --vulns FILE             a scanner report read beside the source: \`trivy image --format json\` or
+                             \`grype -o json\` output (repeatable; scan and UI)
 
   UI flags
     --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
@@ -76,6 +78,7 @@ function parseArgs(argv: string[]) {
       patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      vulns: { type: "string", isMultiple: true, default: [] },
     },
   });
 }
@@ -91,6 +94,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.vulns.length ? { vulns: f.vulns } : {}),
   };
 }
 

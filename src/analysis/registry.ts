@@ -9,10 +9,19 @@ import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
 import { secretsEngine } from "./secrets/index.js";
+import { supplyEngine } from "./supply/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine()];
+  return [
+    podsEngine(),
+    imagesEngine(),
+    supplyEngine(),
+    rbacEngine(),
+    networkEngine(),
+    secretsEngine(),
+    correlateEngine(),
+  ];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;
