@@ -23,6 +23,10 @@ import {
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { topWorkloadsOf } from "./common.js";
 import { detectPrivilegedPodPaths, privilegedPodSecretsReader } from "./privileged-pod-secrets-reader.js";
+import {
+  detectReachablePrivilegedVulnerable,
+  reachablePrivilegedVulnerable,
+} from "./reachable-privileged-vulnerable.js";
 import { detectUnsegmentedTokenPaths, unsegmentedPowerfulToken } from "./unsegmented-powerful-token.js";
 
 /** Upstream outputs in run order: ctx.outputs, or one unpartitioned output of ctx.findings. */
@@ -44,7 +48,7 @@ export function correlateEngine(): Engine {
   let namespaces: string[] = [];
   return {
     name: "correlate",
-    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky],
+    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky, reachablePrivilegedVulnerable],
     // Everything the other engines read: any change may complete or break a path.
     inputs: [
       ...WORKLOAD_KINDS,
@@ -56,8 +60,10 @@ export function correlateEngine(): Engine {
       "ClusterRole",
       "RoleBinding",
       "ClusterRoleBinding",
+      "Service",
+      "VulnerabilityReport",
     ],
-    after: ["pods", "images", "rbac", "network", "secrets"],
+    after: ["pods", "images", "supply", "rbac", "network", "secrets"],
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
@@ -76,6 +82,7 @@ export function correlateEngine(): Engine {
             findings: [
               ...detectPrivilegedPodPaths(ctx, workloads, pool),
               ...detectUnsegmentedTokenPaths(ctx, workloads, pool),
+              ...detectReachablePrivilegedVulnerable(ctx, workloads, pool),
             ],
           };
         },

@@ -82,7 +82,7 @@ describe(CHECK, () => {
     const policy = {
       ...kyvernoClusterPolicy({ imageReferences: ["ghcr.io/*"], failureAction: "Enforce" }),
       kind: "Policy",
-    };
+    } as unknown as Json & { metadata: Json };
     (policy.metadata as Json).namespace = "payments";
     expect(unverified([...WEB(), policy])).toHaveLength(1);
     (policy.metadata as Json).namespace = "shop";
