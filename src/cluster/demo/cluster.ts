@@ -18,6 +18,7 @@ import {
 } from "./build.js";
 import { networkPolicyMistakes } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
+import { supplyDemo } from "./supply.js";
 
 type Json = Record<string, unknown>;
 
@@ -601,5 +602,6 @@ export function demoObjects(): Json[] {
     ...podSecurityZoo(),
     ...rbacExtras(),
     ...networkPolicyMistakes(),
+    ...supplyDemo(),
   ];
 }
