@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScan } from "../../src/app/scan.js";
-import { selectSource } from "../../src/app/select-source.js";
-import { Session } from "../../src/app/session.js";
+import { runScan } from "../../src/commands/scan.js";
+import { selectSource } from "../../src/commands/select-source.js";
+import { Session } from "../../src/commands/session.js";
 import { deploymentChain, grypeJson, trivyJson } from "../support/supply.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kubeward-vulns-scan-"));

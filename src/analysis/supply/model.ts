@@ -7,7 +7,7 @@
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../../cluster/objects.js";
 import type { SlimReport, SlimSecretFinding, SlimVulnerability } from "../../cluster/project-supply.js";
 import type { ScannedImage } from "../../cluster/scanner-files.js";
-import { cachedOwnerTop } from "../../patch/owner.js";
+import { cachedOwnerTop } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
 import { digestOf } from "../../util/digest.js";
 import { isRecord } from "../../util/record.js";

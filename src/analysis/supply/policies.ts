@@ -15,7 +15,7 @@
 //    policy.sigstore.dev/include: "true"; enforcing unless mode is warn.
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
 import { refOf } from "../../cluster/objects.js";
-import { cachedOwnerTop } from "../../patch/owner.js";
+import { cachedOwnerTop } from "../../store/owner.js";
 import { isRecord } from "../../util/record.js";
 import { type Labels, matches, parseSelector } from "../network/selectors.js";
 import type { Workload } from "../workloads.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { listOf, podRaw } from "../../../test/support/fake-transport.js";
 import { Store } from "../../store/store.js";
 import { type KindInfo, kindInfo } from "../objects.js";
 import type { SourceEvent } from "../source.js";
 import { discover } from "./discovery.js";
 import { ApiError } from "./errors.js";
-import { listOf, podRaw } from "./fake-transport.js";
 import { runOptionalKinds } from "./optional-kinds.js";
 import type { Transport, WatchEvent } from "./transport.js";
 import { KindWatcher } from "./watcher.js";

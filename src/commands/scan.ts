@@ -8,13 +8,13 @@ import { supplyProblems } from "../analysis/supply/model.js";
 import { FileSource } from "../cluster/files.js";
 import { WithScannerReports } from "../cluster/scanner-files.js";
 import type { Source } from "../cluster/source.js";
+import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
 import { sanitize } from "../util/sanitize.js";
-import { writeFindingPatches } from "./patches.js";
+import { kubewardVersion } from "../util/version.js";
 import type { Session } from "./session.js";
-import { kubewardVersion } from "./version.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
 
