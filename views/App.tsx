@@ -27,7 +27,7 @@ function useSnapshot(controller: Controller): Snapshot {
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =
-  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number }
+  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number; filter?: string }
   | { kind: "yaml"; ref: ResourceRef; path?: string; top: number }
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
@@ -139,6 +139,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           result: snap.result,
           catalog,
           width: paneWidth,
+          ...(screen.filter ? { filter: screen.filter } : {}),
         });
       case "yaml":
         return yamlScreenLines(
@@ -284,6 +285,17 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   useInput((input, key) => {
     setFlash(undefined);
     if (key.ctrl && input === "c") return exit();
+    if (mode === "filter" && screen?.kind === "detail") {
+      // `/` in a detail filters its lists (an image's CVEs): the text lives on the screen.
+      const text = screen.filter ?? "";
+      if (key.escape) {
+        updateTop({ filter: "", top: 0 });
+        setMode("normal");
+      } else if (key.return) setMode("normal");
+      else if (key.backspace || key.delete) updateTop({ filter: text.slice(0, -1), top: 0 });
+      else if (input && !key.ctrl && !key.meta && !key.tab) updateTop({ filter: text + input, top: 0 });
+      return;
+    }
     if (mode === "filter") {
       const text = filters[panel] ?? "";
       if (key.escape) {
@@ -337,6 +349,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return;
     }
     if (screen) {
+      if (input === "/" && screen.kind === "detail") return setMode("filter");
       if (key.tab)
         return switchPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
       return paneKeys(input, key);
@@ -376,6 +389,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const filterText = filters[panel] ?? "";
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
+    if (mode === "filter" && screen?.kind === "detail")
+      return { text: `/${screen.filter ?? ""}▏  filters this detail's lists · Enter keep · Esc clear` };
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
     if (mode === "command")
       return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
