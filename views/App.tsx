@@ -6,8 +6,9 @@ import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { groupByImage } from "../src/app/image-groups.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
-import type { ResourceRef } from "../src/cluster/objects.js";
+import { type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { ActivityFeed } from "./Activity.js";
 import { FindingList, windowTop } from "./FindingList.js";
@@ -79,7 +80,19 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as unknown as PanelLists;
   }, [all, scope]);
-  const lists = useFiltered(scoped, filters, panel, mode === "filter");
+  const filtered = useFiltered(scoped, filters, panel, mode === "filter");
+  // `i` on the images panel: image rows (each image's findings together, its workloads under it).
+  const [byImage, setByImage] = useState(false);
+  const imageGroups = useMemo(
+    () => (byImage ? groupByImage(filtered.images, session.store) : undefined),
+    [byImage, filtered, session.store],
+  );
+  const imageLabel = (f: Finding) =>
+    `${imageGroups?.imageOf.get(f.id) ?? "?"} ← ${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
+  const lists = useMemo(
+    (): PanelLists => (imageGroups ? { ...filtered, images: imageGroups.findings } : filtered),
+    [filtered, imageGroups],
+  );
   const counts = useMemo(() => {
     if (scoped === all) return snap.counts;
     const c = countSeverities([]);
@@ -369,7 +382,12 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     else if (key.pageUp) select(selected - focusedListHeight);
     else if (key.tab) setPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
     else if (key.return && current) openFinding(current);
-    else if (input === " " && current) {
+    else if (input === "i" && panel === "images") {
+      setByImage((b) => !b);
+      setFlash({
+        text: byImage ? "images panel: workload rows" : "images panel: image rows (i: back to workload rows)",
+      });
+    } else if (input === " " && current) {
       setMarked((m) => {
         const next = new Set(m);
         if (next.has(current.id)) next.delete(current.id);
@@ -452,6 +470,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           height={listHeight}
           width={columns}
           marked={marked}
+          {...(panel === "images" && imageGroups ? { labelOf: imageLabel } : {})}
           empty={filterText ? `no finding matches "${filterText}"` : scope ? `no findings in ${scope}` : undefined}
         />
         {feedRows > 1 ? (
@@ -494,6 +513,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
                   width={cellWidth}
                   marked={marked}
                   focused={focused}
+                  {...(c === "images" && imageGroups ? { labelOf: imageLabel } : {})}
                 />
               </Box>
             );

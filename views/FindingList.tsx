@@ -16,6 +16,8 @@ export interface FindingListProps {
   /** Whether this list has the keyboard (the cursor is only drawn there). */
   focused?: boolean;
   empty?: string;
+  /** The row's label instead of the workload (the images panel by image: "image ← workload"). */
+  labelOf?: (f: Finding) => string;
 }
 
 const Row = memo(function Row({
@@ -23,13 +25,15 @@ const Row = memo(function Row({
   active,
   marked,
   width,
+  label,
 }: {
   finding: Finding;
   active: boolean;
   marked: boolean;
   width: number;
+  label?: string | undefined;
 }) {
-  const where = `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
+  const where = label ?? `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
   const checkWidth = Math.min(28, Math.max(10, Math.floor(width * 0.32)));
   const rest = width - 7 - checkWidth - 1;
   // One <Text> per row keeps Ink's layout work small; the marker column works without colour.
@@ -49,6 +53,7 @@ export const FindingList = memo(function FindingList({
   marked,
   focused = true,
   empty = "no findings in this panel",
+  labelOf,
 }: FindingListProps) {
   const rows = findings.slice(top, top + height);
   return (
@@ -61,6 +66,7 @@ export const FindingList = memo(function FindingList({
           active={focused && top + i === selected}
           marked={marked?.has(f.id) ?? false}
           width={width}
+          label={labelOf?.(f)}
         />
       ))}
     </Box>

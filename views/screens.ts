@@ -217,6 +217,7 @@ export function helpLines(patchDir: string): Line[] {
       "/",
       "fuzzy filter of the focused list (Enter keeps, Esc clears); in a detail: filters its lists, e.g. an image's CVEs",
     ),
+    k("i", "images panel: toggle workload rows ↔ image rows (each image with the workloads that run it)"),
     k("space", "mark findings; p and w then act on all marked ones"),
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
