@@ -24,7 +24,7 @@ export const imageExposedSecret: WorkloadCheck = {
   },
   detect(w, ctx) {
     const model = supplyModel(ctx);
-    if (!model) return [];
+    if (!model?.secrets.all.length) return [];
     return imagesOf(w).flatMap((i) => {
       const match = model.secretReport(w, i);
       const secrets = match?.report.secrets ?? [];
