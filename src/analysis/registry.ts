@@ -5,6 +5,7 @@ import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
 import { imagesEngine } from "./images/index.js";
+import { exposureEngine } from "./network/exposure.js";
 import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
@@ -19,6 +20,7 @@ export function createEngines(): Engine[] {
     supplyEngine(),
     rbacEngine(),
     networkEngine(),
+    exposureEngine(),
     secretsEngine(),
     correlateEngine(),
   ];

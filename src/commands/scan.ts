@@ -7,13 +7,14 @@ import { checkMetas } from "../analysis/registry.js";
 import { supplyProblems } from "../analysis/supply/model.js";
 import { FileSource } from "../cluster/files.js";
 import { WithScannerReports } from "../cluster/scanner-files.js";
-import type { Source } from "../cluster/source.js";
+import type { Source, SourceProblem } from "../cluster/source.js";
 import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
 import { sanitize } from "../util/sanitize.js";
 import { kubewardVersion } from "../util/version.js";
+import { gapProblems } from "./gaps.js";
 import type { Session } from "./session.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
@@ -23,6 +24,8 @@ export interface ScanOptions {
   failOn?: Severity;
   patches?: string;
   syncTimeoutMs: number;
+  /** Keep exit codes 0/1 when the report is partial (forbidden, failed, timed-out kinds, unreadable files). */
+  allowPartial?: boolean;
 }
 
 export interface Io {
@@ -44,8 +47,13 @@ export function reportKindErrors(session: Session, io: Io): void {
   }
 }
 
+/** Everything the report could not see: the source's problems, then each kind not (fully) read. */
+export function reportProblems(session: Session): SourceProblem[] {
+  return [...session.source.problems(), ...gapProblems(session.gaps())];
+}
+
 export function renderReport(session: Session, result: AnalysisResult, output: OutputFormat): string {
-  const problems = [...session.source.problems(), ...supplyProblems(result.models)];
+  const problems = [...reportProblems(session), ...supplyProblems(result.models)];
   switch (output) {
     case "json":
       return renderJson(buildJsonReport(result, session.source.info, problems));
@@ -69,11 +77,17 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
   io.stdout(renderReport(session, result, options.output));
-  const problems = session.source.problems();
-  for (const p of problems) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
+  const problems = reportProblems(session);
+  for (const p of session.source.problems()) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
   reportKindErrors(session, io);
   if (!complete)
-    io.stderr("kubeward: warning: not every kind finished listing before the timeout; the report is partial\n");
+    io.stderr(
+      `kubeward: warning: not every kind finished listing within ${Math.round(options.syncTimeoutMs / 1000)} s; the report is partial\n`,
+    );
+  if (problems.length)
+    io.stderr(
+      `kubeward: the report is partial (${problems.length} problem${problems.length === 1 ? "" : "s"})${options.allowPartial ? "" : "; exit code 2 (--allow-partial keeps 0/1)"}\n`,
+    );
   if (options.patches) {
     const lines = writePatches(session, result, options.patches);
     const say = options.output === "text" ? io.stdout : io.stderr;
@@ -82,7 +96,7 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
     );
   }
   session.stop();
-  if (problems.length) return 2;
+  if (problems.length && !options.allowPartial) return 2;
   if (options.failOn) {
     const limit = severityRank(options.failOn);
     if (result.findings.some((f) => severityRank(f.severity) <= limit)) return 1;

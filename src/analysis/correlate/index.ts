@@ -22,6 +22,7 @@ import {
 } from "../parts.js";
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { topWorkloadsOf } from "./common.js";
+import { detectExposedPowerfulPaths, exposedPowerfulWorkload } from "./exposed-powerful-workload.js";
 import { detectPrivilegedPodPaths, privilegedPodSecretsReader } from "./privileged-pod-secrets-reader.js";
 import {
   detectReachablePrivilegedVulnerable,
@@ -48,7 +49,13 @@ export function correlateEngine(): Engine {
   let namespaces: string[] = [];
   return {
     name: "correlate",
-    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky, reachablePrivilegedVulnerable],
+    checks: [
+      privilegedPodSecretsReader,
+      unsegmentedPowerfulToken,
+      anonymousRisky,
+      exposedPowerfulWorkload,
+      reachablePrivilegedVulnerable,
+    ],
     // Everything the other engines read: any change may complete or break a path.
     inputs: [
       ...WORKLOAD_KINDS,
@@ -61,9 +68,11 @@ export function correlateEngine(): Engine {
       "RoleBinding",
       "ClusterRoleBinding",
       "Service",
+      "Ingress",
+      "HTTPRoute",
       "VulnerabilityReport",
     ],
-    after: ["pods", "images", "supply", "rbac", "network", "secrets"],
+    after: ["pods", "images", "supply", "rbac", "network", "exposure", "secrets"],
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
@@ -82,6 +91,7 @@ export function correlateEngine(): Engine {
             findings: [
               ...detectPrivilegedPodPaths(ctx, workloads, pool),
               ...detectUnsegmentedTokenPaths(ctx, workloads, pool),
+              ...detectExposedPowerfulPaths(ctx, workloads, pool),
               ...detectReachablePrivilegedVulnerable(ctx, workloads, pool),
             ],
           };
