@@ -214,11 +214,8 @@ export function helpLines(patchDir: string): Line[] {
     k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
     k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
     k("Esc", "back one level (in a list: clear the filter)"),
-    k(
-      "/",
-      "fuzzy filter of the focused list (Enter keeps, Esc clears); in a detail: filters its lists, e.g. an image's CVEs",
-    ),
-    k("i", "images panel: toggle workload rows ↔ image rows (each image with the workloads that run it)"),
+    k("/", "fuzzy filter of the list or a detail's CVEs (Enter/Esc)"),
+    k("i", "images panel: workload rows ↔ image rows"),
     k("space", "mark findings; p and w then act on all marked ones"),
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
