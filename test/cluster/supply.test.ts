@@ -98,7 +98,9 @@ describe("supply chain on a live cluster", () => {
       }),
       kyvernoClusterPolicy({ name: "verify-ghcr", imageReferences: ["ghcr.io/acme/*"] }),
     ]);
-    const { report, stderr } = scanJson();
+    // Unreadable kinds make the report partial: exit 2, unless --allow-partial.
+    expect(kubeward(["scan", "-o", "json"], cp().kubewardKubeconfig).code).toBe(2);
+    const { report, stderr } = scanJson(["--allow-partial"]);
     for (const k of SUPPLY_KINDS) expect(stderr).toMatch(new RegExp(`${k}: forbidden — missing permission: list`));
     for (const k of ["Pod", "Deployment", "ReplicaSet", "Namespace"]) expect(stderr).not.toContain(`${k}: forbidden`);
     expect(
