@@ -33,6 +33,8 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
+    --vulns FILE             a scanner report read beside the source: \`trivy image --format json\` or
+                             \`grype -o json\` output (repeatable; scan and UI)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
                              FIFOs and devices are refused
 
@@ -119,6 +121,7 @@ function parseArgs(argv: string[]) {
       config: { type: "string" },
       baseline: { type: "string" },
       showAccepted: { type: "boolean", default: false },
+      vulns: { type: "string", isMultiple: true, default: [] },
       allowPartial: { type: "boolean", default: false },
       maxFileSize: { type: "string" },
       to: { type: "string" },
@@ -140,6 +143,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.vulns.length ? { vulns: f.vulns } : {}),
     ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }

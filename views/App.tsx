@@ -8,9 +8,10 @@ import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { groupByImage } from "../src/app/image-groups.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
-import type { ResourceRef } from "../src/cluster/objects.js";
+import { type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { useAcceptPrompt } from "./AcceptPrompt.js";
@@ -42,7 +43,7 @@ function useSnapshot(controller: Controller): Snapshot {
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =
-  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number }
+  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number; filter?: string }
   | { kind: "yaml"; ref: ResourceRef; path?: string; top: number }
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
@@ -99,7 +100,19 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as unknown as PanelLists;
   }, [all, scope]);
-  const lists = useFiltered(scoped, filters, panel, mode === "filter");
+  const filtered = useFiltered(scoped, filters, panel, mode === "filter");
+  // `i` on the images panel: image rows (each image's findings together, its workloads under it).
+  const [byImage, setByImage] = useState(false);
+  const imageGroups = useMemo(
+    () => (byImage ? groupByImage(filtered.images, session.store) : undefined),
+    [byImage, filtered, session.store],
+  );
+  const imageLabel = (f: Finding) =>
+    `${imageGroups?.imageOf.get(f.id) ?? "?"} ← ${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
+  const lists = useMemo(
+    (): PanelLists => (imageGroups ? { ...filtered, images: imageGroups.findings } : filtered),
+    [filtered, imageGroups],
+  );
   const counts = useMemo(() => {
     if (scoped === all) return snap.counts;
     const c = countSeverities([]);
@@ -173,6 +186,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           result: snap.result,
           catalog,
           width: paneWidth,
+          ...(screen.filter ? { filter: screen.filter } : {}),
         });
       case "yaml":
         return yamlScreenLines(
@@ -357,6 +371,17 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     setFlash(undefined);
     if (key.ctrl && input === "c") return exit();
     if (prompt.active) return prompt.input(input, key);
+    if (mode === "filter" && screen?.kind === "detail") {
+      // `/` in a detail filters its lists (an image's CVEs): the text lives on the screen.
+      const text = screen.filter ?? "";
+      if (key.escape) {
+        updateTop({ filter: "", top: 0 });
+        setMode("normal");
+      } else if (key.return) setMode("normal");
+      else if (key.backspace || key.delete) updateTop({ filter: text.slice(0, -1), top: 0 });
+      else if (input && !key.ctrl && !key.meta && !key.tab) updateTop({ filter: text + input, top: 0 });
+      return;
+    }
     if (mode === "filter") {
       const text = filters[panel] ?? "";
       if (key.escape) {
@@ -420,6 +445,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       return;
     }
     if (screen) {
+      if (input === "/" && screen.kind === "detail") return setMode("filter");
       if (key.tab)
         return switchPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
       return paneKeys(input, key);
@@ -439,7 +465,12 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     else if (key.pageUp) select(selected - focusedListHeight);
     else if (key.tab) setPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
     else if (key.return && current) openFinding(current);
-    else if (input === " " && current) {
+    else if (input === "i" && panel === "images") {
+      setByImage((b) => !b);
+      setFlash({
+        text: byImage ? "images panel: workload rows" : "images panel: image rows (i: back to workload rows)",
+      });
+    } else if (input === " " && current) {
       setMarked((m) => {
         const next = new Set(m);
         if (next.has(current.id)) next.delete(current.id);
@@ -460,6 +491,8 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
     if (prompt.active) return { text: prompt.line(), tone: color("yellow") };
+    if (mode === "filter" && screen?.kind === "detail")
+      return { text: `/${screen.filter ?? ""}▏  filters this detail's lists · Enter keep · Esc clear` };
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
     if (mode === "command")
       return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
@@ -528,6 +561,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           width={columns}
           marked={marked}
           decorate={decorate}
+          {...(panel === "images" && imageGroups ? { labelOf: imageLabel } : {})}
           empty={
             filterText
               ? `no finding matches "${filterText}"`
@@ -575,6 +609,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
                   marked={marked}
                   decorate={decorate}
                   focused={focused}
+                  {...(c === "images" && imageGroups ? { labelOf: imageLabel } : {})}
                   {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>

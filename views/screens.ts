@@ -14,6 +14,7 @@ import type { PlannedPatch } from "../src/patch/patches.js";
 import { ownerChain } from "../src/store/owner.js";
 import type { Store } from "../src/store/store.js";
 import type { Line } from "./Pane.js";
+import { supplyDetailLines } from "./supply-detail.js";
 import { SEVERITY_TAGS } from "./theme.js";
 
 export function wrap(text: string, width: number, indent = ""): string[] {
@@ -57,6 +58,8 @@ export interface DetailInput {
   result: AnalysisResult;
   catalog: ReadonlyMap<string, CheckDef>;
   width: number;
+  /** The detail's `/` text (filters the image's CVE list). */
+  filter?: string;
 }
 
 /** Findings whose resource, fix target or related objects are this object. */
@@ -70,7 +73,7 @@ export function findingsAbout(refs: readonly ResourceRef[], findings: readonly F
   );
 }
 
-export function detailLines({ ref, finding, store, result, catalog, width }: DetailInput): Line[] {
+export function detailLines({ ref, finding, store, result, catalog, width, filter }: DetailInput): Line[] {
   const obj = store.getByName(ref.kind, ref.namespace, ref.name);
   const out: Line[] = [];
   const w = Math.max(20, width - 2);
@@ -106,6 +109,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
     const to = Math.min(yaml.lines.length - 1, yaml.highlight.to + 1, from + 8);
     for (let i = from; i <= to; i++) out.push(yaml.lines[i]!);
   } else if (finding?.path) out.push({ text: `field: ${finding.path}`, tone: "hl" });
+  out.push(...supplyDetailLines(finding, result, filter));
   const related = relatedOf(obj, store, result.models, finding);
   if (related.length) {
     out.push(section("related (Enter opens)"));
@@ -223,7 +227,8 @@ export function helpLines(patchDir: string): Line[] {
     k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
     k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
     k("Esc", "back one level (in a list: clear the filter)"),
-    k("/", "fuzzy filter of the focused list (Enter keeps, Esc clears)"),
+    k("/", "fuzzy filter of the list or a detail's CVEs (Enter/Esc)"),
+    k("i", "images panel: workload rows ↔ image rows"),
     k("space", "mark findings; p and w then act on all marked ones"),
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),

@@ -19,6 +19,7 @@ import {
 } from "./build.js";
 import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
+import { supplyDemo } from "./supply.js";
 
 type Json = Record<string, unknown>;
 
@@ -608,5 +609,6 @@ export function demoObjects(): Json[] {
     ...rbacExtras(),
     ...networkPolicyMistakes(),
     ...reachAndExposure(),
+    ...supplyDemo(),
   ];
 }
