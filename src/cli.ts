@@ -25,6 +25,7 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
+    --no-probe               live: skip the anonymous probe (two GETs, /version and /api, without credentials)
 
   UI flags
     --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
@@ -76,6 +77,7 @@ function parseArgs(argv: string[]) {
       patchDir: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      probe: { type: "boolean", default: true },
     },
   });
 }
@@ -91,6 +93,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.probe === false ? { probe: false } : {}),
   };
 }
 

@@ -98,6 +98,8 @@ export interface FixContext {
 export interface CheckDef {
   meta: CheckMeta;
   fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
+  /** Extra lines for the finding's drill-down (e.g. a control-plane flag and the manifest line to set). */
+  detail?(finding: Finding, object: KObject | undefined): string[];
 }
 
 /** One pod spec in, findings out; re-run only when the object changes. */

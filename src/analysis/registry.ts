@@ -1,6 +1,7 @@
 // Every engine, in the order they run (later engines may read earlier models),
 // and the check catalog they form.
 
+import { clusterEngine } from "./cluster/index.js";
 import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
@@ -12,7 +13,7 @@ import { secretsEngine } from "./secrets/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine()];
+  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine(), clusterEngine()];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

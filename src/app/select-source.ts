@@ -13,6 +13,8 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** false: no anonymous probe (--no-probe). */
+  probe?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -42,5 +44,6 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
     // A report lists once and ends on a fatal error; the TUI watches and shows errors in the header.
     watch: mode === "tui",
     onFatal: mode === "scan" ? "throw" : "report",
+    ...(flags.probe === false ? { probe: false } : {}),
   });
 }

@@ -152,6 +152,9 @@ export const KINDS: readonly KindInfo[] = [
     plural: "networkpolicies",
     namespaced: true,
   },
+  { kind: "Node", apiVersion: "v1", plural: "nodes", namespaced: false },
+  { kind: "ResourceQuota", apiVersion: "v1", plural: "resourcequotas", namespaced: true },
+  { kind: "LimitRange", apiVersion: "v1", plural: "limitranges", namespaced: true },
 ];
 
 const KIND_INDEX = new Map(KINDS.map((k) => [k.kind, k]));

@@ -92,7 +92,13 @@ const KEEP: Record<string, readonly string[]> = {
   NetworkPolicy: ["spec"],
   Namespace: [],
   Secret: ["type"],
+  ResourceQuota: ["spec"],
+  LimitRange: ["spec"],
+  Node: [],
 };
+
+/** A Node keeps the versions it reports (status.nodeInfo) and nothing else of its status. */
+const NODE_INFO = ["kubeletVersion", "containerRuntimeVersion", "osImage", "kernelVersion", "architecture"] as const;
 
 /**
  * Cuts a raw API object to its slim form. `kindHint` names the kind when the raw
@@ -121,6 +127,12 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
   for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = val(interner, raw[field]);
   if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
     obj.status = val(interner, { phase: raw.status.phase });
+  }
+  if (kind === "Node" && isRecord(raw.status) && isRecord(raw.status.nodeInfo)) {
+    const from = raw.status.nodeInfo;
+    const nodeInfo: Record<string, string> = {};
+    for (const k of NODE_INFO) if (typeof from[k] === "string") nodeInfo[k] = from[k];
+    obj.status = val(interner, { nodeInfo });
   }
   if (kind === "ConfigMap") {
     obj.data = val(interner, stringMap(raw.data));

@@ -1,5 +1,6 @@
 // The embedded demo cluster: realistic, deliberately insecure, with one
 // namespace done right (payments) so the contrast is visible.
+
 import { dnsEgressManifest } from "../../analysis/network/default-deny.js";
 import {
   binding,
@@ -16,6 +17,7 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
+import { demoClusterLayer } from "./control-plane.js";
 import { networkPolicyMistakes } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 
@@ -601,5 +603,6 @@ export function demoObjects(): Json[] {
     ...podSecurityZoo(),
     ...rbacExtras(),
     ...networkPolicyMistakes(),
+    ...demoClusterLayer(),
   ];
 }
