@@ -152,7 +152,7 @@ export const namespaceNoQuota: CheckDef & { detect(gap: QuotaGap): Finding[] } =
       makeFinding({
         meta: namespaceNoQuota.meta,
         resource: nsRef(gap.namespace),
-        message: `namespace ${gap.namespace} runs ${gap.load.workloads.length} workload(s) with no ${missing}: nothing bounds what they consume`,
+        message: `namespace ${gap.namespace} runs ${gap.load.workloads.length} workload(s) with no ${missing.replace(" and ", " and no ")}: nothing bounds what they consume`,
         fix: { target, type: "manifest" },
       }),
     ];
