@@ -13,7 +13,15 @@ import { secretsEngine } from "./secrets/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine(), clusterEngine()];
+  return [
+    podsEngine(),
+    imagesEngine(),
+    rbacEngine(),
+    networkEngine(),
+    secretsEngine(),
+    correlateEngine(),
+    clusterEngine(),
+  ];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

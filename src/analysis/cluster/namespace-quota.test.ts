@@ -59,8 +59,9 @@ describe("cluster.namespace-no-quota", () => {
     const f = result.findings.find((x) => x.check === "cluster.namespace-no-quota")!;
     const [plan] = planFixes([f], store, checkCatalog(), result.models);
     expect(plan!.type).toBe("manifest");
-    const q = plan!.body as Record<string, any>;
-    const l = plan!.extraManifests[0] as Record<string, any>;
+    type M = { kind: string; spec: { hard?: unknown; limits?: { defaultRequest?: unknown }[] } };
+    const q = plan!.body as unknown as M;
+    const l = plan!.extraManifests[0] as unknown as M;
     // 3 × 250m = 750m and 3 × 256Mi = 768Mi requested today: twice that.
     expect(q!.kind).toBe("ResourceQuota");
     expect(q!.spec.hard).toEqual({
@@ -71,7 +72,7 @@ describe("cluster.namespace-no-quota", () => {
       "limits.memory": "3Gi",
     });
     expect(l!.kind).toBe("LimitRange");
-    expect(l!.spec.limits[0].defaultRequest).toEqual({ cpu: "250m", memory: "256Mi" });
+    expect(l!.spec.limits![0]!.defaultRequest).toEqual({ cpu: "250m", memory: "256Mi" });
     expect(plan!.explains.join(" ")).toContain("750m CPU and 768Mi memory requested");
   });
 
