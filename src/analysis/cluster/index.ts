@@ -8,6 +8,7 @@ import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { SERVER_INFO_KIND } from "../../cluster/server-info.js";
 import type { Engine } from "../engine.js";
 import type { Finding } from "../finding.js";
+import type { PodsModel } from "../models.js";
 import {
   CLUSTER_PART,
   type EnginePart,
@@ -16,6 +17,7 @@ import {
   partitionedOutput,
   partitionKeys,
 } from "../parts.js";
+import { namespaceGuards } from "./admission-guards.js";
 import { alphaApis } from "./alpha-apis.js";
 import { anonymousAccess } from "./anonymous-probe.js";
 import { apiserverAdmission } from "./apiserver-admission.js";
@@ -30,7 +32,8 @@ import { controlPlaneNotObservable } from "./control-plane-not-observable.js";
 import { controllerManagerSaCredentials } from "./controller-manager-sa-credentials.js";
 import { etcdTls } from "./etcd-tls.js";
 import { kubeletSkew } from "./kubelet-skew.js";
-import { namespaceNoQuota, quotaGap } from "./namespace-quota.js";
+import { namespaceNoQuota, quotaGap, SYSTEM_NAMESPACES } from "./namespace-quota.js";
+import { namespaceUnguarded } from "./namespace-unguarded.js";
 import { nodeVersionDrift } from "./node-version-drift.js";
 import { profiling } from "./profiling.js";
 import { versionEol } from "./version-eol.js";
@@ -59,6 +62,9 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
 ];
 
 /** Today as YYYY-MM-DD (UTC), for end-of-life dates; a parameter so tests can pin it. */
+/** Admission policy kinds that can guard namespaces (read when some branch of kubeward watches them). */
+const POLICY_KINDS = ["ValidatingAdmissionPolicyBinding", "ClusterPolicy", "Policy"];
+
 export function todayUtc(now = Date.now()): string {
   return new Date(now).toISOString().slice(0, 10);
 }
@@ -73,12 +79,14 @@ const guarded = <T>(what: string, f: () => T[]): T[] => {
 };
 
 export function clusterEngine(today: () => string = () => todayUtc()): Engine {
-  const nsCache = new PartCache<EnginePart, number | string>();
+  const nsCache = new PartCache<EnginePart, unknown[]>();
   let clusterPart: { deps: unknown[]; part: EnginePart } | undefined;
   return {
     name: "cluster",
-    checks: [...FLAG_CHECKS, ...CLUSTER_CHECKS, namespaceNoQuota],
-    inputs: [...WORKLOAD_KINDS, "Node", "ResourceQuota", "LimitRange", "Namespace", SERVER_INFO_KIND],
+    checks: [...FLAG_CHECKS, ...CLUSTER_CHECKS, namespaceNoQuota, namespaceUnguarded],
+    inputs: [...WORKLOAD_KINDS, "Node", "ResourceQuota", "LimitRange", "Namespace", SERVER_INFO_KIND, ...POLICY_KINDS],
+    // The pods engine's model says which namespaces run privileged-level workloads.
+    after: ["pods"],
     run(ctx) {
       const { store } = ctx;
       const day = today();
@@ -96,16 +104,29 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
         for (const check of CLUSTER_CHECKS) findings.push(...guarded(check.meta.id, () => check.detect(view)));
         clusterPart = { deps, part: { findings } };
       }
+      const pods = ctx.models.get("pods") as PodsModel | undefined;
+      // Cluster-scoped policies (and whether their kinds are listed) can guard any namespace.
+      const policies = POLICY_KINDS.map(
+        (k) => `${store.kindVersion(k)}:${store.kindStatus(k)?.synced ?? false}`,
+      ).join();
       const nsParts = nsCache.update(
         partitionKeys(store),
-        (ns) => namespaceStamp(store, ns),
+        (ns) => [namespaceStamp(store, ns), policies, pods?.enforceableLevelOf(ns)],
         (ns) => {
-          const gap = guarded("cluster.namespace-no-quota", () => {
+          const findings: Finding[] = guarded("cluster.namespace-no-quota", () => {
             const g = quotaGap(store, ns);
-            return g ? [g] : [];
-          })[0];
-          return { findings: gap ? namespaceNoQuota.detect(gap) : [] };
+            return g ? namespaceNoQuota.detect(g) : [];
+          });
+          if (!SYSTEM_NAMESPACES.has(ns) && pods?.enforceableLevelOf(ns) === "privileged")
+            findings.push(
+              ...guarded("cluster.namespace-unguarded", () =>
+                namespaceUnguarded.detect(ns, namespaceGuards(store, ns)),
+              ),
+            );
+          return { findings };
         },
+        (kept, ns) =>
+          kept[0] === namespaceStamp(store, ns) && kept[1] === policies && kept[2] === pods?.enforceableLevelOf(ns),
       );
       const parts = new Map(nsParts);
       parts.set(CLUSTER_PART, clusterPart.part);
