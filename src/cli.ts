@@ -2,13 +2,13 @@
 import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
 import { SEVERITIES, type Severity } from "./analysis/finding.js";
-import { loadConfig } from "./app/config.js";
-import { type OutputFormat, runScan } from "./app/scan.js";
-import { type SourceFlags, selectSource, UsageError } from "./app/select-source.js";
-import { Session } from "./app/session.js";
-import { parseWhoCan, runWhoCan } from "./app/who-can.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
+import { loadConfig } from "./commands/config.js";
+import { type OutputFormat, runScan } from "./commands/scan.js";
+import { type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
+import { Session } from "./commands/session.js";
+import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
 import { sanitize } from "./util/sanitize.js";
 
 const HELP = `
@@ -155,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");
-    const { runTui } = await import("./app/tui.js");
+    const { runTui } = await import("../views/tui.js");
     return await runTui(
       new Session(source, analysisOptions(cli, source)),
       cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {},

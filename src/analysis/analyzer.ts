@@ -3,7 +3,7 @@
 // their per-namespace parts (parts.ts) by identity: only the findings and facts of
 // changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { forgetOwnerTops } from "../patch/owner.js";
+import { forgetOwnerTops } from "../store/owner.js";
 import type { Change, Store } from "../store/store.js";
 import { patchSorted } from "../util/sorted.js";
 import {

@@ -2,7 +2,7 @@
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { cachedOwnerTop, type OwnerTop } from "../patch/owner.js";
+import { cachedOwnerTop, type OwnerTop } from "../store/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
 import { type Finding, fixRef, withFix } from "./finding.js";
 import { workloadOf } from "./workloads.js";

@@ -3,6 +3,7 @@
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
+import type { Session } from "../commands/session.js";
 import { bound } from "../util/sorted.js";
 import {
   countSeverities,
@@ -14,7 +15,6 @@ import {
   withFindings,
   withoutFindings,
 } from "./panels.js";
-import type { Session } from "./session.js";
 
 export interface Activity {
   at: number;

@@ -8,7 +8,7 @@ import type { NetworkModel, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
-import { ownerChain } from "../patch/owner.js";
+import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 
 export interface RelatedEntry {

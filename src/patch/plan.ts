@@ -5,9 +5,9 @@ import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
 import { maskCredentials } from "../analysis/secrets/mask.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
+import { combinePatches, nest, strategicMerge } from "../cluster/strategic.js";
+import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
-import { ownerChain } from "./owner.js";
-import { combinePatches, nest, strategicMerge } from "./strategic.js";
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // Time to first complete analysis and peak RSS for one synthetic cluster size.
 // Run in its own child process (see run.ts) so sizes do not share a heap.
 import { performance } from "node:perf_hooks";
-import { Session } from "../../src/app/session.js";
 import { project } from "../../src/cluster/project.js";
+import { Session } from "../../src/commands/session.js";
 import { syntheticCluster } from "./generate.js";
 import { peakRssMb } from "./proc.js";
 import { BenchSource, loadSynthetic } from "./source.js";

@@ -4,9 +4,9 @@
 // says exactly which events a frame reflects: event → frame latency.
 import { performance } from "node:perf_hooks";
 import { Controller } from "../../src/app/controller.js";
-import { Session } from "../../src/app/session.js";
 import type { KObject } from "../../src/cluster/objects.js";
 import type { SourceEvent } from "../../src/cluster/source.js";
+import { Session } from "../../src/commands/session.js";
 import { mountTui } from "./ink-null.js";
 import { peakRssMb, percentile, round1 } from "./proc.js";
 import { BenchSource, loadSynthetic } from "./source.js";

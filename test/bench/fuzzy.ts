@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import type { Finding } from "../../src/analysis/finding.js";
 import { Controller } from "../../src/app/controller.js";
 import { FindingFilter } from "../../src/app/filter.js";
-import { Session } from "../../src/app/session.js";
+import { Session } from "../../src/commands/session.js";
 import { mountTui } from "./ink-null.js";
 import { percentile, round1 } from "./proc.js";
 import { BenchSource, loadSynthetic } from "./source.js";

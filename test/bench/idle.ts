@@ -2,7 +2,7 @@
 // synthetic cluster, no events, measured with process.cpuUsage().
 import { performance } from "node:perf_hooks";
 import { Controller } from "../../src/app/controller.js";
-import { Session } from "../../src/app/session.js";
+import { Session } from "../../src/commands/session.js";
 import { mountTui } from "./ink-null.js";
 import { BenchSource, loadSynthetic } from "./source.js";
 

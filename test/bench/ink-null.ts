@@ -1,5 +1,5 @@
 // Mounts the real Ink App on fake terminal streams (same render options as
-// src/app/tui.ts), so the benches time real frames without a terminal.
+// views/tui.ts), so the benches time real frames without a terminal.
 import { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -8,8 +8,8 @@ import { pathToFileURL } from "node:url";
 import { render } from "ink";
 import { createElement } from "react";
 import type { Controller } from "../../src/app/controller.js";
-import { FRAME_OPTIONS } from "../../src/app/tui.js";
 import { App } from "../../views/App.js";
+import { FRAME_OPTIONS } from "../../views/tui.js";
 
 export type FrameListener = (chunk: string, at: number) => void;
 
@@ -82,7 +82,7 @@ export function mountTui(controller: Controller): MountedTui {
     stdin: stdin as any,
     // biome-ignore lint/suspicious/noExplicitAny: fake streams stand in for a terminal
     stderr: stderr as any,
-    // As the CLI does (src/app/tui.ts): with a CI variable set Ink would otherwise draw only at unmount.
+    // As the CLI does (views/tui.ts): with a CI variable set Ink would otherwise draw only at unmount.
     interactive: true,
     ...FRAME_OPTIONS,
     exitOnCtrlC: false,

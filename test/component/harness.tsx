@@ -3,9 +3,9 @@ import { DEFAULT_OPTIONS } from "../../src/analysis/engine.js";
 import type { AccessPath, IsolationInfo, NetworkModel, RbacModel } from "../../src/analysis/models.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { Controller } from "../../src/app/controller.js";
-import { Session } from "../../src/app/session.js";
 import { project } from "../../src/cluster/project.js";
 import type { Source, SourceEvent } from "../../src/cluster/source.js";
+import { Session } from "../../src/commands/session.js";
 import { App } from "../../views/App.js";
 import { renderSized } from "../support/ink.js";
 

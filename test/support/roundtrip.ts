@@ -4,8 +4,8 @@
 import type { AnalysisResult } from "../../src/analysis/analyzer.js";
 import type { Finding } from "../../src/analysis/finding.js";
 import { checkCatalog } from "../../src/analysis/registry.js";
+import { strategicMerge } from "../../src/cluster/strategic.js";
 import { type FixPlan, planFixes } from "../../src/patch/plan.js";
-import { strategicMerge } from "../../src/patch/strategic.js";
 import { analyze } from "./store.js";
 
 type Json = Record<string, unknown>;

@@ -9,9 +9,9 @@ import { render } from "ink-testing-library";
 import { createElement } from "react";
 import { afterAll, describe, expect, it } from "vitest";
 import { Controller } from "../../src/app/controller.js";
-import { type OutputFormat, runScan } from "../../src/app/scan.js";
-import { Session } from "../../src/app/session.js";
 import { FileSource } from "../../src/cluster/files.js";
+import { type OutputFormat, runScan } from "../../src/commands/scan.js";
+import { Session } from "../../src/commands/session.js";
 import { App } from "../../views/App.js";
 
 const CANARY = `KUBEWARD-CANARY-${randomBytes(6).toString("hex")}`;

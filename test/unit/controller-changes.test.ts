@@ -8,10 +8,10 @@ import { PANELS } from "../../src/analysis/finding.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { Controller, type Snapshot } from "../../src/app/controller.js";
 import { countSeverities, freshPanelLists, positionIn } from "../../src/app/panels.js";
-import type { Session } from "../../src/app/session.js";
 import type { KObject } from "../../src/cluster/objects.js";
 import { project } from "../../src/cluster/project.js";
 import type { SourceEvent } from "../../src/cluster/source.js";
+import type { Session } from "../../src/commands/session.js";
 import { Store } from "../../src/store/store.js";
 import { rng, syntheticCluster } from "../bench/generate.js";
 

@@ -4,10 +4,10 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { checkMetas } from "../../src/analysis/registry.js";
-import { renderReport } from "../../src/app/scan.js";
-import { Session } from "../../src/app/session.js";
 import { DemoSource } from "../../src/cluster/demo.js";
 import { FileSource } from "../../src/cluster/files.js";
+import { renderReport } from "../../src/commands/scan.js";
+import { Session } from "../../src/commands/session.js";
 import { renderChecksDoc } from "../../src/report/checks-doc.js";
 import type { JsonReport } from "../../src/report/json.js";
 

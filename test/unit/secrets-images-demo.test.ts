@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisResult } from "../../src/analysis/analyzer.js";
 import { createEngines } from "../../src/analysis/registry.js";
-import { Session } from "../../src/app/session.js";
 import { DEMO_TRUSTED_REGISTRIES } from "../../src/cluster/demo/trusted.js";
 import { DemoSource } from "../../src/cluster/demo.js";
+import { Session } from "../../src/commands/session.js";
 
 async function demo(): Promise<AnalysisResult> {
   const session = new Session(new DemoSource({ intervalMs: 0 }), { trustedRegistries: DEMO_TRUSTED_REGISTRIES });

@@ -1,7 +1,7 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines.
 import { type KObject, type ResourceRef, refKey } from "../../cluster/objects.js";
-import { cachedOwnerTop } from "../../patch/owner.js";
+import { cachedOwnerTop } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";

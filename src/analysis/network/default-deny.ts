@@ -2,6 +2,7 @@
 // NetworkPolicy (every pod, ingress and egress) plus the egress to cluster DNS
 // every pod needs, as manifests for `kubectl apply -f`. Existing policies keep
 // allowing what they allow (policies are additive); everything else stops.
+import { defaultDenyManifest, dnsEgressManifest } from "../../cluster/network-manifests.js";
 import type { ResourceRef } from "../../cluster/objects.js";
 import type { FixContext, FixFragment } from "../engine.js";
 import type { Finding, FixRef } from "../finding.js";
@@ -26,41 +27,6 @@ function policyRef(namespace: string, name: string): ResourceRef {
 export function defaultDenyTarget(ns: NamespaceNetwork): FixRef | undefined {
   if (SYSTEM_NAMESPACES.has(ns.namespace)) return undefined;
   return { target: policyRef(ns.namespace, freeName(ns, DENY_NAME)), type: "manifest" };
-}
-
-export function defaultDenyManifest(namespace: string, name: string): Record<string, unknown> {
-  return {
-    apiVersion: "networking.k8s.io/v1",
-    kind: "NetworkPolicy",
-    metadata: { name, namespace },
-    spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
-  };
-}
-
-export function dnsEgressManifest(namespace: string, name: string): Record<string, unknown> {
-  return {
-    apiVersion: "networking.k8s.io/v1",
-    kind: "NetworkPolicy",
-    metadata: { name, namespace },
-    spec: {
-      podSelector: {},
-      policyTypes: ["Egress"],
-      egress: [
-        {
-          to: [
-            {
-              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
-              podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
-            },
-          ],
-          ports: [
-            { protocol: "UDP", port: 53 },
-            { protocol: "TCP", port: 53 },
-          ],
-        },
-      ],
-    },
-  };
 }
 
 export function defaultDenyFix(finding: Finding, ctx: FixContext): FixFragment | undefined {

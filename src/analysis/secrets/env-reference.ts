@@ -1,7 +1,7 @@
 // Secrets injected as environment variables leak into crash dumps, `env` in a
 // debug shell, child processes and error reports; a mounted file does not.
 import type { Container, ContainerList } from "../../cluster/podspec.js";
-import { combinePatches } from "../../patch/strategic.js";
+import { combinePatches } from "../../cluster/strategic.js";
 import { isRecord } from "../../util/record.js";
 import type { FixFragment, WorkloadCheck } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";

@@ -1,7 +1,7 @@
 // The embedded demo cluster: realistic, deliberately insecure, with one
 // namespace done right (payments) so the contrast is visible.
 
-import { dnsEgressManifest } from "../../analysis/network/default-deny.js";
+import { dnsEgressManifest } from "../network-manifests.js";
 import {
   binding,
   configMap,

@@ -5,7 +5,7 @@ import http from "node:http";
 import https from "node:https";
 import { createInterface } from "node:readline";
 import type { KubeConfig } from "@kubernetes/client-node";
-import { kubewardVersion } from "../../app/version.js";
+import { kubewardVersion } from "../../util/version.js";
 import { ApiError } from "./errors.js";
 import type { Transport, WatchEvent } from "./transport.js";
 

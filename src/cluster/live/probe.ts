@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { KubeConfig } from "@kubernetes/client-node";
-import { kubewardVersion } from "../../app/version.js";
+import { kubewardVersion } from "../../util/version.js";
 import type { AnonymousProbe, ProbeAnswer } from "../server-info.js";
 
 const TIMEOUT_MS = 5_000;

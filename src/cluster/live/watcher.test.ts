@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FakeTransport, listOf, podRaw } from "../../../test/support/fake-transport.js";
 import { Store } from "../../store/store.js";
 import { kindInfo } from "../objects.js";
 import type { SourceEvent } from "../source.js";
 import { ApiError } from "./errors.js";
-import { FakeTransport, listOf, podRaw } from "./fake-transport.js";
 import { METADATA_LIST_ACCEPT, METADATA_WATCH_ACCEPT } from "./transport.js";
 import { KindWatcher, type WatcherOptions } from "./watcher.js";
 

@@ -1,7 +1,7 @@
 // A scripted Transport for unit tests of the watch engine (never the proof that
 // live mode works: test/cluster does that against a real API server).
-import { ApiError } from "./errors.js";
-import type { Transport, WatchEvent } from "./transport.js";
+import { ApiError } from "../../src/cluster/live/errors.js";
+import type { Transport, WatchEvent } from "../../src/cluster/live/transport.js";
 
 export type ListReply = unknown | Error;
 export interface WatchReply {

@@ -3,11 +3,11 @@
 // signal and on a crash.
 import { render } from "ink";
 import { createElement } from "react";
-import { App } from "../../views/App.js";
-import { DemoSource } from "../cluster/demo.js";
-import { sanitize } from "../util/sanitize.js";
-import { Controller } from "./controller.js";
-import type { Session } from "./session.js";
+import { Controller } from "../src/app/controller.js";
+import { DemoSource } from "../src/cluster/demo.js";
+import type { Session } from "../src/commands/session.js";
+import { sanitize } from "../src/util/sanitize.js";
+import { App } from "./App.js";
 
 export interface TuiOptions {
   /** Where `w` writes patch files (default ./kubeward-patches). */

@@ -5,13 +5,13 @@ import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
 import { checkMetas } from "../analysis/registry.js";
 import { FileSource } from "../cluster/files.js";
+import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
 import { sanitize } from "../util/sanitize.js";
-import { writeFindingPatches } from "./patches.js";
+import { kubewardVersion } from "../util/version.js";
 import type { Session } from "./session.js";
-import { kubewardVersion } from "./version.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
 

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import type { Finding } from "../analysis/finding.js";
 import { checkCatalog } from "../analysis/registry.js";
 import type { ResourceRef } from "../cluster/objects.js";
-import { withChainParts } from "../patch/chain.js";
-import { planFixes } from "../patch/plan.js";
-import { type RenderedPatch, renderPatch } from "../patch/render.js";
 import type { Store } from "../store/store.js";
+import { withChainParts } from "./chain.js";
+import { planFixes } from "./plan.js";
+import { type RenderedPatch, renderPatch } from "./render.js";
 
 export interface PlannedPatch extends RenderedPatch {
   target: ResourceRef;

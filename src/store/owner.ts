@@ -2,7 +2,7 @@
 // Pod → ReplicaSet → Deployment, Pod → Job → CronJob.
 import type { KObject, OwnerReference, ResourceRef } from "../cluster/objects.js";
 import { refOf } from "../cluster/objects.js";
-import type { Store } from "../store/store.js";
+import type { Store } from "./store.js";
 
 const MANAGED_OWNERS = new Set([
   "ReplicaSet",
