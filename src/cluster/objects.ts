@@ -160,6 +160,14 @@ export const KINDS: readonly KindInfo[] = [
   { kind: "Node", apiVersion: "v1", plural: "nodes", namespaced: false },
   { kind: "ResourceQuota", apiVersion: "v1", plural: "resourcequotas", namespaced: true },
   { kind: "LimitRange", apiVersion: "v1", plural: "limitranges", namespaced: true },
+  // GA in Kubernetes 1.30; optional so older servers say "not installed", not an error.
+  {
+    kind: "ValidatingAdmissionPolicyBinding",
+    apiVersion: "admissionregistration.k8s.io/v1",
+    plural: "validatingadmissionpolicybindings",
+    namespaced: false,
+    optional: true,
+  },
   // trivy-operator's scan reports (aquasecurity.github.io/v1alpha1), when installed.
   {
     kind: "VulnerabilityReport",

@@ -94,6 +94,7 @@ const KEEP: Record<string, readonly string[]> = {
   Secret: ["type"],
   ResourceQuota: ["spec"],
   LimitRange: ["spec"],
+  ValidatingAdmissionPolicyBinding: ["spec"],
   Node: [],
 };
 
