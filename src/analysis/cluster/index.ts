@@ -8,7 +8,7 @@ import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { SERVER_INFO_KIND } from "../../cluster/server-info.js";
 import type { Engine } from "../engine.js";
 import type { Finding } from "../finding.js";
-import type { PodsModel } from "../models.js";
+import type { PodsModel, RbacModel } from "../models.js";
 import {
   CLUSTER_PART,
   type EnginePart,
@@ -30,6 +30,7 @@ import { bindAddress } from "./bind-address.js";
 import type { FlagCheck } from "./control-plane.js";
 import { controlPlaneNotObservable } from "./control-plane-not-observable.js";
 import { controllerManagerSaCredentials } from "./controller-manager-sa-credentials.js";
+import { dormantServiceAccount } from "./dormant-service-account.js";
 import { etcdTls } from "./etcd-tls.js";
 import { kubeletSkew } from "./kubelet-skew.js";
 import { namespaceNoQuota, quotaGap, SYSTEM_NAMESPACES } from "./namespace-quota.js";
@@ -83,10 +84,22 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
   let clusterPart: { deps: unknown[]; part: EnginePart } | undefined;
   return {
     name: "cluster",
-    checks: [...FLAG_CHECKS, ...CLUSTER_CHECKS, namespaceNoQuota, namespaceUnguarded],
-    inputs: [...WORKLOAD_KINDS, "Node", "ResourceQuota", "LimitRange", "Namespace", SERVER_INFO_KIND, ...POLICY_KINDS],
+    checks: [...FLAG_CHECKS, ...CLUSTER_CHECKS, namespaceNoQuota, namespaceUnguarded, dormantServiceAccount],
+    inputs: [
+      ...WORKLOAD_KINDS,
+      "ServiceAccount",
+      "RoleBinding",
+      "ClusterRoleBinding",
+      "Node",
+      "ResourceQuota",
+      "LimitRange",
+      "Namespace",
+      SERVER_INFO_KIND,
+      ...POLICY_KINDS,
+    ],
     // The pods engine's model says which namespaces run privileged-level workloads.
-    after: ["pods"],
+    // The rbac engine's model says which accounts hold risky permissions.
+    after: ["pods", "rbac"],
     run(ctx) {
       const { store } = ctx;
       const day = today();
@@ -105,13 +118,14 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
         clusterPart = { deps, part: { findings } };
       }
       const pods = ctx.models.get("pods") as PodsModel | undefined;
+      const rbac = ctx.models.get("rbac") as RbacModel | undefined;
       // Cluster-scoped policies (and whether their kinds are listed) can guard any namespace.
       const policies = POLICY_KINDS.map(
         (k) => `${store.kindVersion(k)}:${store.kindStatus(k)?.synced ?? false}`,
       ).join();
       const nsParts = nsCache.update(
         partitionKeys(store),
-        (ns) => [namespaceStamp(store, ns), policies, pods?.enforceableLevelOf(ns)],
+        (ns) => [namespaceStamp(store, ns), policies, pods?.enforceableLevelOf(ns), rbac],
         (ns) => {
           const findings: Finding[] = guarded("cluster.namespace-no-quota", () => {
             const g = quotaGap(store, ns);
@@ -123,10 +137,18 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
                 namespaceUnguarded.detect(ns, namespaceGuards(store, ns)),
               ),
             );
+          if (rbac)
+            for (const sa of store.inNamespace("ServiceAccount", ns))
+              findings.push(
+                ...guarded("rbac.dormant-service-account", () => dormantServiceAccount.detect(sa, store, rbac)),
+              );
           return { findings };
         },
         (kept, ns) =>
-          kept[0] === namespaceStamp(store, ns) && kept[1] === policies && kept[2] === pods?.enforceableLevelOf(ns),
+          kept[0] === namespaceStamp(store, ns) &&
+          kept[1] === policies &&
+          kept[2] === pods?.enforceableLevelOf(ns) &&
+          kept[3] === rbac,
       );
       const parts = new Map(nsParts);
       parts.set(CLUSTER_PART, clusterPart.part);
