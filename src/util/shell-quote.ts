@@ -5,7 +5,6 @@
 const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
 
 export function shellQuote(arg: string): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it refuses
   if (/[\u0000-\u001f\u007f-\u009f]/.test(arg)) return undefined;
   if (arg !== "" && SAFE.test(arg)) return arg;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
