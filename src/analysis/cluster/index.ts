@@ -32,6 +32,7 @@ import { controlPlaneNotObservable } from "./control-plane-not-observable.js";
 import { controllerManagerSaCredentials } from "./controller-manager-sa-credentials.js";
 import { dormantServiceAccount } from "./dormant-service-account.js";
 import { etcdTls } from "./etcd-tls.js";
+import { exposedDashboard } from "./exposed-dashboard.js";
 import { kubeletSkew } from "./kubelet-skew.js";
 import { namespaceNoQuota, quotaGap, SYSTEM_NAMESPACES } from "./namespace-quota.js";
 import { namespaceUnguarded } from "./namespace-unguarded.js";
@@ -84,12 +85,21 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
   let clusterPart: { deps: unknown[]; part: EnginePart } | undefined;
   return {
     name: "cluster",
-    checks: [...FLAG_CHECKS, ...CLUSTER_CHECKS, namespaceNoQuota, namespaceUnguarded, dormantServiceAccount],
+    checks: [
+      ...FLAG_CHECKS,
+      ...CLUSTER_CHECKS,
+      namespaceNoQuota,
+      namespaceUnguarded,
+      dormantServiceAccount,
+      exposedDashboard,
+    ],
     inputs: [
       ...WORKLOAD_KINDS,
       "ServiceAccount",
       "RoleBinding",
       "ClusterRoleBinding",
+      "Service",
+      "Ingress",
       "Node",
       "ResourceQuota",
       "LimitRange",
@@ -137,6 +147,9 @@ export function clusterEngine(today: () => string = () => todayUtc()): Engine {
                 namespaceUnguarded.detect(ns, namespaceGuards(store, ns)),
               ),
             );
+          for (const kind of WORKLOAD_KINDS)
+            for (const obj of store.inNamespace(kind, ns))
+              findings.push(...guarded("cluster.exposed-dashboard", () => exposedDashboard.detect(obj, store, rbac)));
           if (rbac)
             for (const sa of store.inNamespace("ServiceAccount", ns))
               findings.push(
