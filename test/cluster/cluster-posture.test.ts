@@ -21,8 +21,11 @@ interface JsonFinding {
   resource: { kind: string; namespace?: string; name: string };
 }
 
-/** Weak on purpose: --profiling=true comes after the tier's own --profiling=false (the last one wins). */
-const WEAK = ["--anonymous-auth=true", "--profiling=true"];
+/**
+ * Weak on purpose: --profiling=true comes after the tier's own --profiling=false (the last one
+ * wins), and every alpha API group version is served.
+ */
+const WEAK = ["--anonymous-auth=true", "--profiling=true", "--runtime-config=api/alpha=true"];
 
 let cp: ControlPlane;
 let argv: string[];
@@ -153,6 +156,14 @@ describe("cluster posture on a live API server", () => {
     expect(about("cluster.version-eol")).toEqual(["Node/worker-old"]); // 1.32 ended 2026-02-28; the server is v1.36.3
     expect(about("cluster.kubelet-skew")).toEqual(["Node/worker-old"]); // 4 minors behind, 3 allowed
     expect(about("cluster.node-version-drift")).toEqual(["Node/worker-old"]);
+  });
+
+  it("lists the alpha group versions the server really serves, from discovery, as one finding", async () => {
+    const truth = (await kubectl(cp, ["api-versions"])).split("\n").filter((l) => /\/v\d+alpha\d*$/.test(l));
+    expect(truth.length).toBeGreaterThan(0);
+    const alpha = scan().findings.filter((f) => f.check === "cluster.alpha-apis");
+    expect(alpha).toHaveLength(1);
+    expect(alpha[0]!.message).toContain(`${truth.length} alpha API version(s): ${[...truth].sort().join(", ")}`);
   });
 
   it("stays read-only: kubeward's user and the anonymous probe only get, list and watch", async () => {
