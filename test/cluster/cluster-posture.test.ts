@@ -166,6 +166,24 @@ describe("cluster posture on a live API server", () => {
     expect(alpha[0]!.message).toContain(`${truth.length} alpha API version(s): ${[...truth].sort().join(", ")}`);
   });
 
+  it("Nodes forbidden: only the version part degrades, the rest of the report stands", async () => {
+    await kubectl(cp, ["create", "namespace", "team-a"]).catch(() => "exists");
+    await applyObjects(cp, [
+      {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "lowpriv-visible", namespace: "team-a" },
+        spec: { containers: [{ name: "c", image: "busybox:1.36", securityContext: { privileged: true } }] },
+      },
+    ]);
+    const r = kubeward(["scan", "-o", "json", "-n", "team-a"], cp.lowprivKubeconfig);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Node: forbidden/);
+    const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
+    expect(findings.some((f) => f.check === "pod.privileged" && f.resource.name === "lowpriv-visible")).toBe(true);
+    expect(findings.some((f) => f.resource.kind === "Node")).toBe(false);
+  });
+
   it("stays read-only: kubeward's user and the anonymous probe only get, list and watch", async () => {
     const events = await cp.auditEvents();
     const ours = events.filter((e) => e.user?.username === "kubeward" || e.user?.username === "system:anonymous");
