@@ -6,6 +6,7 @@ import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
 import { loadConfig } from "./commands/config.js";
+import { parseContain, runContain } from "./commands/contain.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
@@ -18,6 +19,7 @@ const HELP = `
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
+    $ kubeward contain POD -n NS --out DIR   containment bundle (runbook, manifests, evidence) for a suspect pod
     $ kubectl ward ...                       the same, as a kubectl plugin
     $ kubeward completion bash|zsh|fish      shell completion script (source <(kubeward completion bash))
 
@@ -46,6 +48,10 @@ const HELP = `
     --name NAME              one object (rules limited by resourceNames answer only then)
     --output, -o FORMAT      text | json
 
+  contain flags
+    --namespace, -n NS       the pod's namespace (or write NS/POD)
+    --out DIR                where to write the bundle (must not hold one already)
+
   Exit codes
     0 ok · 1 findings at or above --fail-on · 2 usage or input error
 
@@ -54,10 +60,11 @@ const HELP = `
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
     $ kubeward who-can get secrets -n payments --demo
+    $ kubeward contain crypto-miner -n dev --out ./incident-42
 `;
 
 /** The commands, for completion. */
-const COMMANDS = ["scan", "who-can", "completion"] as const;
+const COMMANDS = ["scan", "who-can", "contain", "completion"] as const;
 
 function parseArgs(argv: string[]) {
   return meow(HELP, {
@@ -82,6 +89,7 @@ function parseArgs(argv: string[]) {
       patches: { type: "string" },
       name: { type: "string" },
       patchDir: { type: "string" },
+      out: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
       probe: { type: "boolean", default: true },
@@ -170,6 +178,19 @@ export async function main(argv: string[]): Promise<number> {
       const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "contain") {
+      const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
+      // -n names the pod's namespace: read every namespace (bindings, the node's other pods), or just its own.
+      const flags = sourceFlags(cli);
+      const sources = await Promise.all(
+        [undefined, args.namespace].map((namespace) => selectSource({ ...flags, namespace }, "scan")),
+      );
+      const session = (scoped: boolean) => {
+        const source = sources[scoped ? 1 : 0]!;
+        return new Session(source, analysisOptions(cli, source));
+      };
+      return await runContain(session, args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");

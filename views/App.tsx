@@ -4,12 +4,15 @@ import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/
 import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
+import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
+import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { ActivityFeed } from "./Activity.js";
+import { containedLines, containLines } from "./contain.js";
 import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
@@ -32,6 +35,8 @@ export type Screen =
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
   | { kind: "whocan"; text: string; top: number; cursor?: number }
+  | { kind: "contain"; bundle: ContainmentBundle; dir: string; top: number }
+  | { kind: "contained"; dir: string; written?: WrittenBundle; error?: string; top: number }
   | { kind: "help"; top: number };
 
 type Mode = "normal" | "filter" | "command";
@@ -163,6 +168,10 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       }
       case "help":
         return helpLines(patchDir);
+      case "contain":
+        return containLines(screen.bundle, screen.dir);
+      case "contained":
+        return containedLines(screen.dir, screen.written, screen.error);
     }
   }
   const paneHeight = bodyHeight;
@@ -198,7 +207,28 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     return current ? [current] : [];
   };
 
+  /** `c`: the pod under the cursor, the detail's pod, or the selected finding's pod. */
+  const containNow = () => {
+    const at = screen && "cursor" in screen ? (screen.cursor ?? firstAction(paneLines)) : undefined;
+    const row = at !== undefined ? paneLines[at]?.action?.ref : undefined;
+    const ref = pickPod([
+      row,
+      screen?.kind === "detail" ? screen.ref : undefined,
+      screen ? undefined : current?.resource,
+    ]);
+    const out = prepareContainment(store, snap.result, ref, patchDir, info);
+    if ("error" in out) return setFlash({ text: out.error, bad: true });
+    push({ kind: "contain", bundle: out.bundle, dir: out.dir, top: 0 });
+  };
+
   const writeNow = () => {
+    if (screen?.kind === "contain") {
+      const r = writeContainment(screen.bundle, screen.dir);
+      push({ kind: "contained", dir: screen.dir, ...r, top: 0 });
+      if (r.written) controller.note(`wrote containment bundle to ${r.written.dir}/`);
+      return;
+    }
+    if (screen?.kind === "contained") return;
     const fs = targetFindings();
     if (!fs.length) return setFlash({ text: "nothing to write: no finding selected", bad: true });
     try {
@@ -327,6 +357,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return push({ kind: "patch", ids: fs.map((f) => f.id), top: 0 });
     }
     if (input === "w") return writeNow();
+    if (input === "c") return containNow();
     if (input === "y") {
       if (screen?.kind === "detail") {
         const f = screen.findingId ? byId.get(screen.findingId) : undefined;
@@ -403,6 +434,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         written: "patches written",
         whocan: "who can",
         help: "help",
+        contain: "containment plan",
+        contained: "bundle written",
       };
       const crumbs = stack.map((s) => names[s.kind]).join(" › ");
       return `${PANEL_TITLES[panel]} › ${crumbs}`;

@@ -216,6 +216,7 @@ export function helpLines(patchDir: string): Line[] {
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
     k("y", "YAML of the object behind the finding (secret values never read)"),
+    k("c", "containment plan for a pod (finding or pod row); w writes the bundle"),
     k("q Ctrl-C", "quit"),
     section("commands (: then Tab completes)"),
     k(":ns NAME", "scope to a namespace (:ns all clears)"),
