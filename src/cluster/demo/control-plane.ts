@@ -3,7 +3,7 @@
 // profiling on, anonymous auth left at its default), two nodes on different
 // minors (an upgrade left half done), what the API server says about itself,
 // and quotas everywhere except the `dev` namespace.
-import { meta } from "./build.js";
+import { deployment, meta, ns, sa } from "./build.js";
 
 type Json = Record<string, unknown>;
 
@@ -176,8 +176,46 @@ export const DEMO_SERVER_INFO = {
   ],
 };
 
+/** A Kubernetes Dashboard left the way old tutorials set it up: NodePort, skip-login. */
+function dashboard(): Json[] {
+  const labels = { "k8s-app": "kubernetes-dashboard" };
+  return [
+    ns("kubernetes-dashboard"),
+    sa("kubernetes-dashboard", "kubernetes-dashboard"),
+    ...deployment(
+      "kubernetes-dashboard",
+      "kubernetes-dashboard",
+      1,
+      {
+        labels,
+        spec: {
+          serviceAccountName: "kubernetes-dashboard",
+          containers: [
+            {
+              name: "kubernetes-dashboard",
+              image: "docker.io/kubernetesui/dashboard:v2.7.0",
+              args: ["--auto-generate-certificates", "--namespace=kubernetes-dashboard", "--enable-skip-login"],
+              resources: { requests: { cpu: "100m", memory: "200Mi" }, limits: { cpu: "500m", memory: "400Mi" } },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsUser: 1001 },
+            },
+          ],
+        },
+      },
+      "6b9c8d7f5",
+    ),
+    {
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: meta("Service", "kubernetes-dashboard", "kubernetes-dashboard", { labels }),
+      spec: { type: "NodePort", selector: labels, ports: [{ port: 443, targetPort: 8443, nodePort: 30443 }] },
+    },
+    ...quotas("kubernetes-dashboard"),
+  ];
+}
+
 export function demoClusterLayer(): Json[] {
   return [
+    ...dashboard(),
     ...controlPlanePods(),
     node(CP_NODE, DEMO_SERVER_VERSION, "control-plane"),
     node("node-1", DEMO_SERVER_VERSION),
