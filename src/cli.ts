@@ -8,10 +8,10 @@ import { runCompletion } from "./commands/completion.js";
 import { loadConfig } from "./commands/config.js";
 import { parseContain, runContain } from "./commands/contain.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
-import { type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
+import { parseSize, type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
 import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
-import { sanitize } from "./util/sanitize.js";
+import { sanitize, sanitizeOutput } from "./util/sanitize.js";
 import { kubewardVersion } from "./util/version.js";
 
 const HELP = `
@@ -31,6 +31,13 @@ const HELP = `
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
     --no-probe               live: skip the anonymous probe (two GETs, /version and /api, without credentials)
+    --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
+                             FIFOs and devices are refused
+
+  Time limits (live)
+    first request 60 s of silence · each list page 60 s of silence · an exec credential plugin
+    30 s (KUBEWARD_EXEC_TIMEOUT=SECONDS), then it is killed · scan waits 60 s for every kind to
+    list, then reports what is missing (exit 2) · q / Ctrl-C end kubeward at once
 
   UI flags
     --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
@@ -39,6 +46,7 @@ const HELP = `
     --output, -o FORMAT      text | json | sarif (default text)
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
+    --allow-partial          exit 0/1 even when the report is partial (see Exit codes)
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
     --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
                              (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
@@ -53,7 +61,9 @@ const HELP = `
     --out DIR                where to write the bundle (must not hold one already)
 
   Exit codes
-    0 ok · 1 findings at or above --fail-on · 2 usage or input error
+    0 ok · 1 findings at or above --fail-on · 2 usage or input error, or a partial report:
+    a kind forbidden, failing or not listed in time, or a file unreadable (verdicts that read
+    it are unknown, never clean); --allow-partial keeps 0/1 then
 
   Examples
     $ kubeward --demo
@@ -93,6 +103,8 @@ function parseArgs(argv: string[]) {
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
       probe: { type: "boolean", default: true },
+      allowPartial: { type: "boolean", default: false },
+      maxFileSize: { type: "string" },
     },
   });
 }
@@ -109,6 +121,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
     ...(f.probe === false ? { probe: false } : {}),
+    ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }
 
@@ -123,9 +136,12 @@ function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
   return { trustedRegistries: trusted };
 }
 
+// Every CLI write goes through one sanitiser (issue 14): whatever a report, a patch
+// command line or an error message carries from the cluster, no control byte reaches
+// the terminal raw. JSON and SARIF escape control characters already, so they pass intact.
 const io = {
-  stdout: (s: string) => void process.stdout.write(s),
-  stderr: (s: string) => void process.stderr.write(s),
+  stdout: (s: string) => void process.stdout.write(sanitizeOutput(s)),
+  stderr: (s: string) => void process.stderr.write(sanitizeOutput(s)),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -167,6 +183,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
           ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
           syncTimeoutMs: 60_000,
+          allowPartial: cli.flags.allowPartial,
         },
         io,
       );

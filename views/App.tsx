@@ -7,6 +7,7 @@ import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
@@ -455,6 +456,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     />
   );
 
+  // Panels whose kinds could not be read say so instead of "no findings" (issue 14).
+  const gapText = panelGapText(session.gaps());
   let body: ReactNode;
   if (screen) {
     body = <Pane lines={paneLines} top={paneTop} height={paneHeight} width={paneWidth} cursor={paneCursor} />;
@@ -470,7 +473,11 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           height={listHeight}
           width={columns}
           marked={marked}
-          empty={filterText ? `no finding matches "${filterText}"` : scope ? `no findings in ${scope}` : undefined}
+          empty={
+            filterText
+              ? `no finding matches "${filterText}"`
+              : (gapText[panel] ?? (scope ? `no findings in ${scope}` : undefined))
+          }
         />
         {feedRows > 1 ? (
           <ActivityFeed activity={snap.activity} height={feedRows} width={columns} />
@@ -512,6 +519,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
                   width={cellWidth}
                   marked={marked}
                   focused={focused}
+                  {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>
             );

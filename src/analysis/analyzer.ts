@@ -18,6 +18,7 @@ import {
 } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
+import { applyGaps, type KindGap } from "./visibility.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
 export interface AnalysisResult {
@@ -78,6 +79,8 @@ export class Analyzer {
     private readonly store: Store,
     private readonly engines: readonly Engine[],
     private readonly options: AnalysisOptions = DEFAULT_OPTIONS,
+    /** Kinds the source could not (fully) read: their checks' verdicts are unknown (visibility.ts). */
+    private readonly gaps: () => readonly KindGap[] = () => [],
   ) {
     this.unsubscribe = store.subscribe((changes: Change[]) => {
       for (const c of changes) {
@@ -128,7 +131,7 @@ export class Analyzer {
     this.dirtyKinds = new Set();
     this.everything = false;
     forgetOwnerTops(this.store);
-    return {
+    const result: AnalysisResult = {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),
       workloads: this.workloadSummaries(merged.workloads),
@@ -137,6 +140,12 @@ export class Analyzer {
       models,
       version: this.store.version,
     };
+    const gaps = this.gaps();
+    if (!gaps.length) return result;
+    // Verdicts that read a kind with a gap are unknown: filtered here, so every consumer
+    // (report, panels) sees the same. Whole lists then: consumers compare, no `changes`.
+    const { changes: _whole, ...rest } = result;
+    return { ...rest, ...applyGaps(result.findings, result.workloads, result.namespaces, gaps, this.engines) };
   }
 
   /**

@@ -15,12 +15,17 @@ export interface WorkloadSummary {
   namespace: string;
   name: string;
   podSecurity?: PodSecurityLevel;
-  isolation?: { ingress: boolean; egress: boolean };
+  /** null when the kinds it depends on could not be listed; isolationUnknown says why. */
+  isolation?: { ingress: boolean; egress: boolean } | null;
+  isolationUnknown?: string;
 }
 
 export interface NamespaceSummary {
   name: string;
-  segmentation?: Segmentation;
+  /** "unknown": a kind the verdict reads could not be listed there (analysis/visibility.ts). */
+  segmentation?: Segmentation | "unknown";
+  /** Why segmentation is "unknown". */
+  segmentationUnknown?: string;
   enforceableLevel?: PodSecurityLevel;
 }
 
@@ -97,6 +102,8 @@ export interface FixContext {
 /** A check's metadata and, when it can be fixed honestly, its fix. */
 export interface CheckDef {
   meta: CheckMeta;
+  /** Kinds this check's verdicts depend on (default: its engine's `reads`, else `inputs`); [] = only the object itself. */
+  reads?: readonly string[];
   fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
   /** Extra lines for the finding's drill-down (e.g. a control-plane flag and the manifest line to set). */
   detail?(finding: Finding, object: KObject | undefined): string[];
@@ -113,6 +120,11 @@ export interface Engine {
   checks: readonly CheckDef[];
   /** Kinds whose changes make this engine recompute. */
   inputs: readonly string[];
+  /**
+   * Kinds its checks' verdicts depend on, when fewer than `inputs` (object checks read only
+   * their object: []). A gap in one of them makes the verdicts unknown (visibility.ts).
+   */
+  reads?: readonly string[];
   /** Engines whose models or findings this one reads; it reruns when they do. */
   after?: readonly string[];
   run(ctx: AnalysisContext): EngineOutput;

@@ -8,6 +8,7 @@ import { STARTUP_FLAGS, tuneHeap } from "../../src/util/heap.js";
 import { benchAnalysis } from "./analysis.js";
 import { benchApiserver } from "./apiserver.js";
 import { benchEvents } from "./events.js";
+import { benchFiles } from "./files.js";
 import { benchFuzzy } from "./fuzzy.js";
 import { benchIdle } from "./idle.js";
 import { benchRbac } from "./rbac.js";
@@ -43,6 +44,9 @@ async function child(name: string): Promise<void> {
       break;
     case "rbac":
       result = benchRbac();
+      break;
+    case "files":
+      result = benchFiles(Number(arg("mb") ?? 10));
       break;
     case "apiserver":
       result = await benchApiserver(size, Number(arg("reps") ?? 3));
@@ -121,6 +125,11 @@ async function main(): Promise<void> {
         await step("apiserver", ["--size", String(size), "--reps", arg("reps") ?? "3"]),
       );
   }
+  if (!skip.has("files")) {
+    report.files = [];
+    for (const mb of (arg("file-mb") ?? (quick ? "1" : "10,100")).split(",").map(Number))
+      (report.files as unknown[]).push(await step("files", ["--mb", String(mb)]));
+  }
   report.finishedAt = new Date().toISOString();
   if (!json) log(summary(report));
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -146,6 +155,7 @@ function summary(r: any): string {
   if (r.idle) lines.push(`idle: ${JSON.stringify(r.idle)}`);
   if (r.rbac) lines.push(`rbac: ${JSON.stringify(r.rbac)}`);
   for (const a of r.apiserver ?? []) lines.push(`apiserver: ${JSON.stringify(a)}`);
+  for (const f of r.files ?? []) lines.push(`files (--file ingest): ${JSON.stringify(f)}`);
   return lines.join("\n");
 }
 

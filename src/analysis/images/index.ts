@@ -28,6 +28,7 @@ export function imagesEngine(): Engine {
     name: "images",
     checks: imageChecks,
     inputs: WORKLOAD_KINDS,
+    reads: [], // object checks
     run: (ctx) =>
       partitionedOutput(
         cache.update(

@@ -168,7 +168,7 @@ describe("network engine properties", () => {
           if (w.isolation?.ingress) expect(a.isolation?.ingress).toBe(true);
           if (w.isolation?.egress) expect(a.isolation?.egress).toBe(true);
         }
-        const rank = { none: 0, partial: 1, "default-deny": 2 } as const;
+        const rank = { none: 0, partial: 1, "default-deny": 2, unknown: -1 } as const;
         const seg = (r: typeof before) => rank[r.namespaces.find((n) => n.name === "t")!.segmentation!];
         expect(seg(after)).toBeGreaterThanOrEqual(seg(before));
       }),

@@ -129,6 +129,7 @@ export function podsEngine(): Engine {
     name: "pods",
     checks: [...podChecks, namespaceEnforce],
     inputs: ["Namespace", ...WORKLOAD_KINDS],
+    reads: [], // object checks: a pod spec reads only itself
     run: (ctx) => {
       const { store } = ctx;
       // Everything a namespace's part reads is in that namespace (owners too).

@@ -83,6 +83,8 @@ export function secretsEngine(): Engine {
     name: "secrets",
     checks: [...specChecks, tokenAutomount, plaintextConfigMap, lastApplied, legacyToken, broadReaders],
     inputs: [...WORKLOAD_KINDS, "ServiceAccount", "Secret", "ConfigMap", ...RBAC_KINDS],
+    // Token power and readers come from RBAC; object checks say reads: [] themselves.
+    reads: ["ServiceAccount", "Secret", ...RBAC_KINDS],
     after: ["rbac"],
     run(ctx) {
       const rbac = ctx.models.get("rbac") as RbacModel | undefined;
