@@ -66,3 +66,18 @@ describe("rbac.dormant-service-account", () => {
     expect(lines.some((l) => l.startsWith("kubectl delete clusterrolebinding shared"))).toBe(false);
   });
 });
+
+describe("rbac.dormant-service-account: names no command may carry", () => {
+  it("never prints a binding whose name holds a control character", () => {
+    const { store, result } = analyze([
+      admin,
+      sa("ci", "old-deployer"),
+      crb("evil\nkubectl delete ns prod", [subject("ci", "old-deployer")]),
+    ]);
+    const f = result.findings.find((x) => x.check === "rbac.dormant-service-account")!;
+    const [plan] = planFixes([f], store, checkCatalog(), result.models);
+    const text = plan!.commands.join("\n");
+    expect(text).not.toContain("delete ns prod");
+    expect(text).toContain("unprintable name");
+  });
+});

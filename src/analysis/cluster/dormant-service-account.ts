@@ -5,10 +5,15 @@
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
 import { refOf } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
-import { shellQuote } from "../../util/shell-quote.js";
+import { shellQuote as quote } from "../../util/shell.js";
 import type { CheckDef, FixFragment } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { RbacModel } from "../models.js";
+
+/** A name as one shell word; undefined when it holds a control character (never printed into a command). */
+function shellQuote(name: string): string | undefined {
+  return /[\u0000-\u001f\u007f-\u009f]/.test(name) ? undefined : quote(name);
+}
 
 /** Namespaces whose accounts are used by control-plane components, not pods. */
 const COMPONENT_NAMESPACES = new Set(["kube-system", "kube-public", "kube-node-lease"]);
