@@ -176,7 +176,9 @@ describe("cluster posture on a live API server", () => {
         spec: { containers: [{ name: "c", image: "busybox:1.36", securityContext: { privileged: true } }] },
       },
     ]);
-    const r = kubeward(["scan", "-o", "json", "-n", "team-a"], cp.lowprivKubeconfig);
+    // A report missing forbidden kinds is partial: exit 2, unless --allow-partial (issue 14).
+    expect(kubeward(["scan", "-o", "json", "-n", "team-a"], cp.lowprivKubeconfig).code).toBe(2);
+    const r = kubeward(["scan", "-o", "json", "-n", "team-a", "--allow-partial"], cp.lowprivKubeconfig);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Node: forbidden/);
     const { findings } = JSON.parse(r.stdout) as { findings: JsonFinding[] };
