@@ -7,6 +7,7 @@ import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
 import { loadConfig } from "./commands/config.js";
 import { parseContain, runContain } from "./commands/contain.js";
+import { parseReach, runReach } from "./commands/reach.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
 import { parseSize, type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
@@ -19,6 +20,7 @@ const HELP = `
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
+    $ kubeward reach --to NS/NAME            who can reach a workload (--from: what it can reach; --all: everything)
     $ kubeward contain POD -n NS --out DIR   containment bundle (runbook, manifests, evidence) for a suspect pod
     $ kubectl ward ...                       the same, as a kubectl plugin
     $ kubeward completion bash|zsh|fish      shell completion script (source <(kubeward completion bash))
@@ -28,7 +30,7 @@ const HELP = `
     --file, -f PATH          manifests or kubectl dumps (file or directory; repeatable)
     --kubeconfig PATH        kubeconfig file (default: $KUBECONFIG, ~/.kube/config)
     --context NAME           kube context to use
-    --namespace, -n NS       only this namespace
+    --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
     --no-probe               live: skip the anonymous probe (two GETs, /version and /api, without credentials)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
@@ -56,6 +58,13 @@ const HELP = `
     --name NAME              one object (rules limited by resourceNames answer only then)
     --output, -o FORMAT      text | json
 
+  reach flags
+    --to NS/NAME             sources allowed to reach this workload (NS/KIND/NAME, an address or a CIDR too)
+    --from NS/NAME           destinations this workload may reach
+    --all                    every connection a NetworkPolicy decides, one line per peer pair
+    --port N[/PROTO]         only this port (TCP unless /UDP or /SCTP)
+    --output, -o FORMAT      text | json
+
   contain flags
     --namespace, -n NS       the pod's namespace (or write NS/POD)
     --out DIR                where to write the bundle (must not hold one already)
@@ -70,11 +79,12 @@ const HELP = `
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
     $ kubeward who-can get secrets -n payments --demo
+    $ kubeward reach --to shop/db --port 5432 --demo
     $ kubeward contain crypto-miner -n dev --out ./incident-42
 `;
 
 /** The commands, for completion. */
-const COMMANDS = ["scan", "who-can", "contain", "completion"] as const;
+const COMMANDS = ["scan", "who-can", "reach", "contain", "completion"] as const;
 
 function parseArgs(argv: string[]) {
   return meow(HELP, {
@@ -105,6 +115,10 @@ function parseArgs(argv: string[]) {
       probe: { type: "boolean", default: true },
       allowPartial: { type: "boolean", default: false },
       maxFileSize: { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
+      port: { type: "string" },
+      all: { type: "boolean", default: false },
     },
   });
 }
@@ -192,9 +206,25 @@ export async function main(argv: string[]): Promise<number> {
       const query = parseWhoCan(rest, { namespace: cli.flags.namespace, name: cli.flags.name });
       if (cli.flags.output === "sarif") throw new UsageError("who-can prints text or json");
       // -n is the query's namespace here: read every namespace, cluster-wide bindings answer too.
-      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
+      // Files: objects without a namespace are in -n's namespace, as `kubectl apply -n` would put them.
+      const source = await selectSource(
+        {
+          ...sourceFlags(cli),
+          namespace: undefined,
+          ...(cli.flags.namespace ? { defaultNamespace: cli.flags.namespace } : {}),
+        },
+        "scan",
+      );
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "reach") {
+      const f = cli.flags;
+      const query = parseReach(rest, { to: f.to, from: f.from, port: f.port, all: f.all });
+      if (f.output === "sarif") throw new UsageError("reach prints text or json");
+      const source = await selectSource(sourceFlags(cli), "scan");
+      const output = f.output === "json" ? "json" : "text";
+      return await runReach(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command === "contain") {
       const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });

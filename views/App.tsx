@@ -1,7 +1,7 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
-import type { RbacModel } from "../src/analysis/models.js";
+import type { NetworkModel, RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
@@ -18,7 +18,15 @@ import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
 import { PanelTabs } from "./PanelTabs.js";
-import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScreenLines } from "./screens.js";
+import {
+  detailLines,
+  helpLines,
+  patchLines,
+  reachLines,
+  whoCanLines,
+  writtenLines,
+  yamlScreenLines,
+} from "./screens.js";
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
@@ -36,6 +44,7 @@ export type Screen =
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
   | { kind: "whocan"; text: string; top: number; cursor?: number }
+  | { kind: "reach"; text: string; top: number; cursor?: number }
   | { kind: "contain"; bundle: ContainmentBundle; dir: string; top: number }
   | { kind: "contained"; dir: string; written?: WrittenBundle; error?: string; top: number }
   | { kind: "help"; top: number };
@@ -158,6 +167,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           planPatches(fs, store, snap.result.models, patchDir, snap.result.findings),
           fs.length,
           patchDir,
+          fs,
         );
       }
       case "written":
@@ -166,6 +176,15 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         const rbac = snap.result.models.get("rbac") as RbacModel | undefined;
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
+      }
+      case "reach": {
+        const net = snap.result.models.get("network") as NetworkModel | undefined;
+        const q = parseCommand(`reach ${screen.text}`);
+        if (!net?.reach || q.type !== "reach") return reachLines(screen.text, undefined, undefined);
+        const port = q.port;
+        const into = net.reach({ to: q.target, ...(port ? { port } : {}) });
+        const out = net.reach({ from: q.target, ...(port ? { port } : {}) });
+        return reachLines(screen.text, { into, out }, port);
       }
       case "help":
         return helpLines(patchDir);
@@ -274,6 +293,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         if (!snap.result.models.get("rbac"))
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
+      case "reach":
+        return push({ kind: "reach", text: cmd.text, top: 0, cursor: undefined });
       case "error":
         return setFlash({ text: cmd.message, bad: true });
     }
@@ -308,6 +329,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       const action = paneLines[cursor]?.action;
       const f = action?.findingId ? byId.get(action.findingId) : undefined;
       if (f) openFinding(f);
+      else if (action?.reach) push({ kind: "reach", text: action.reach, top: 0, cursor: undefined });
       else if (action?.ref) openRef(action.ref);
     }
   };
@@ -434,6 +456,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         patch: "patch preview",
         written: "patches written",
         whocan: "who can",
+        reach: "reach",
         help: "help",
         contain: "containment plan",
         contained: "bundle written",

@@ -6,6 +6,7 @@ import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
 import { imagesEngine } from "./images/index.js";
+import { exposureEngine } from "./network/exposure.js";
 import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
@@ -18,6 +19,7 @@ export function createEngines(): Engine[] {
     imagesEngine(),
     rbacEngine(),
     networkEngine(),
+    exposureEngine(),
     secretsEngine(),
     correlateEngine(),
     clusterEngine(),

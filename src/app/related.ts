@@ -7,6 +7,7 @@ import type { Finding } from "../analysis/finding.js";
 import type { NetworkModel, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
+import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
@@ -18,6 +19,8 @@ export interface RelatedEntry {
   ref?: ResourceRef;
   /** Enter opens this finding. */
   findingId?: string;
+  /** Enter opens `:reach` for this workload (NS/KIND/NAME). */
+  reach?: string;
 }
 
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
@@ -63,7 +66,8 @@ export function relatedOf(
       else {
         out.push({
           section: "network",
-          text: `ingress ${iso.ingress ? "isolated" : "open"} · egress ${iso.egress ? "isolated" : "open"}`,
+          text: `ingress ${iso.ingress ? "isolated" : "open"} · egress ${iso.egress ? "isolated" : "open"}${w.podSpec.hostNetwork === true ? " (hostNetwork: outside NetworkPolicy)" : ""} — Enter: who can reach it, what it reaches`,
+          ...(net.reach ? { reach: `${w.namespace}/${w.ref.kind}/${w.ref.name}` } : {}),
         });
         const seen = new Set<string>();
         for (const p of [...iso.ingressPolicies, ...iso.egressPolicies]) {
@@ -85,18 +89,28 @@ export function relatedOf(
     if (!g.guards.length) out.push({ section: "admission", text: "no admission control kubeward can see guards it" });
     out.push({ section: "admission", text: `not visible to kubeward: ${g.unseen.join(", ")}` });
   }
-  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
+  if (obj?.kind === "NetworkPolicy") {
+    const ex = net?.explainPolicy?.(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);
+    if (!ex) out.push({ section: "network", text: net ? "policy not analysed" : "network engine not loaded" });
+    else {
+      for (const l of ex.lines) out.push({ section: "network", text: l });
+      if (!ex.selects.length) out.push({ section: "network", text: "selects no workload" });
+      for (const s of ex.selects)
+        out.push({ section: "network", text: `selects ${refLabel(s.ref)} (${s.directions.join("+")})`, ref: s.ref });
+    }
+  }
+  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, effectiveNamespace(obj.metadata.namespace), rbac));
   if (obj?.kind === "ServiceAccount" && rbac) {
     const risky = rbac.riskyChecksOf({
       kind: "ServiceAccount",
-      namespace: obj.metadata.namespace ?? "default",
+      namespace: effectiveNamespace(obj.metadata.namespace),
       name: obj.metadata.name,
     });
     out.push({
       section: "service account",
       text: risky.length ? `risky: ${risky.join(", ")}` : "no risky permissions",
     });
-    const pods = store.usingServiceAccount(obj.metadata.namespace ?? "default", obj.metadata.name);
+    const pods = store.usingServiceAccount(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);
     for (const p of pods.slice(0, 20))
       out.push({
         section: "related",

@@ -3,6 +3,7 @@
 // its metadata and, from files, its key names — never a value.
 import { isRecord, stringMap } from "../util/record.js";
 import { Interner } from "./intern.js";
+import { effectiveNamespace } from "./namespace.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -20,6 +21,11 @@ const str = (interner: Interner | undefined, s: string): string => (interner ? i
 export interface ProjectOptions {
   /** Share equal subtrees with earlier objects (default true; false only to prove sharing changes nothing). */
   share?: boolean;
+  /**
+   * The namespace a namespaced object without metadata.namespace is put in, as `kubectl
+   * apply -f` does (files: `--namespace NS`, else "default"). Unset: left without one.
+   */
+  defaultNamespace?: string;
 }
 
 function ownerRefs(v: unknown): OwnerReference[] {
@@ -51,11 +57,17 @@ function lastAppliedSecretKeys(annotation: string | undefined): string[] {
   }
 }
 
-function projectMeta(raw: unknown, kind: string, interner: Interner | undefined): ObjectMeta {
+function projectMeta(
+  raw: unknown,
+  kind: string,
+  interner: Interner | undefined,
+  defaultNamespace: string | undefined,
+): ObjectMeta {
   if (!isRecord(raw)) throw new ProjectionError(`${kind} has no metadata`);
   const name = raw.name;
   if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
-  const namespace = typeof raw.namespace === "string" && raw.namespace ? str(interner, raw.namespace) : undefined;
+  const own = typeof raw.namespace === "string" && raw.namespace ? raw.namespace : undefined;
+  const namespace = own || defaultNamespace ? str(interner, effectiveNamespace(own, defaultNamespace)) : undefined;
   const annotations = stringMap(raw.annotations);
   delete annotations[LAST_APPLIED];
   const meta: ObjectMeta = {
@@ -90,6 +102,8 @@ const KEEP: Record<string, readonly string[]> = {
   RoleBinding: ["roleRef", "subjects"],
   ClusterRoleBinding: ["roleRef", "subjects"],
   NetworkPolicy: ["spec"],
+  Ingress: ["spec"],
+  HTTPRoute: ["spec"],
   Namespace: [],
   Secret: ["type"],
   ResourceQuota: ["spec"],
@@ -116,7 +130,14 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
   const info = kindInfo(kind);
   if (!info) return undefined;
   const rawMeta = raw.metadata;
-  const metadata = projectMeta(rawMeta, kind, interner);
+  const metadata = projectMeta(
+    rawMeta,
+    kind,
+    interner,
+    info.namespaced && options.defaultNamespace !== undefined ? options.defaultNamespace : undefined,
+  );
+  // The API server ignores metadata.namespace on cluster-scoped kinds (Helm charts often set one).
+  if (!info.namespaced) delete metadata.namespace;
   const obj: KObject = {
     apiVersion: str(
       interner,

@@ -15,6 +15,8 @@ export interface SourceFlags {
   allNamespaces: boolean;
   /** false: no anonymous probe (--no-probe). */
   probe?: boolean;
+  /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
+  defaultNamespace?: string;
   /** Per-file size limit for --file, in bytes. */
   maxFileSize?: number;
 }
@@ -36,7 +38,13 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
-  if (flags.file.length) return new FileSource(flags.file, flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {});
+  if (flags.file.length) {
+    const ns = flags.defaultNamespace ?? flags.namespace;
+    return new FileSource(flags.file, {
+      ...(ns ? { namespace: ns } : {}),
+      ...(flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {}),
+    });
+  }
   const kubeconfig = findKubeconfig(flags.kubeconfig);
   if (!kubeconfig) {
     if (mode === "scan" || flags.context) {

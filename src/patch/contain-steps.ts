@@ -306,7 +306,7 @@ export function detachStep(f: Facts, store: Store): ContainStep {
     breaks:
       kind === "StatefulSet"
         ? `${kind} ${owner.metadata.name} is one replica short until step 6.`
-        : `Nothing for users: a replacement starts. The ${kind} briefly has one extra pod.`,
+        : `Nothing for users: a replacement starts. One more pod runs (and uses quota) while the suspect is kept.`,
     undo: `kubectl label ${podArgs(f)} --overwrite ${q(restore)}   (the ${kind} adopts the pod again${kind === "StatefulSet" ? "" : " and removes one surplus pod, maybe this one"})`,
     notes,
     commands: [`kubectl label ${podArgs(f)} --overwrite ${q(change)}`],

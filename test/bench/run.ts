@@ -12,6 +12,7 @@ import { benchFiles } from "./files.js";
 import { benchFuzzy } from "./fuzzy.js";
 import { benchIdle } from "./idle.js";
 import { benchRbac } from "./rbac.js";
+import { benchReach } from "./reach.js";
 
 const MARK = "BENCH_RESULT ";
 const SIZES = [1_000, 10_000, 50_000, 150_000];
@@ -47,6 +48,9 @@ async function child(name: string): Promise<void> {
       break;
     case "files":
       result = benchFiles(Number(arg("mb") ?? 10));
+      break;
+    case "reach":
+      result = benchReach(size);
       break;
     case "apiserver":
       result = await benchApiserver(size, Number(arg("reps") ?? 3));
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
   if (!skip.has("fuzzy")) report.fuzzy = await step("fuzzy", ["--size", String(top)]);
   if (!skip.has("idle")) report.idle = await step("idle", ["--size", String(mid), "--seconds", quick ? "1" : "10"]);
   if (!skip.has("rbac") && !quick) report.rbac = await step("rbac", []);
+  if (!skip.has("reach")) report.reach = await step("reach", ["--size", String(mid)]);
   if (!skip.has("apiserver") && !quick) {
     const apiSizes = (arg("api-sizes") ?? "10000").split(",").map(Number);
     report.apiserver = [];
@@ -154,6 +159,7 @@ function summary(r: any): string {
   if (r.fuzzy) lines.push(`fuzzy: ${JSON.stringify(r.fuzzy)}`);
   if (r.idle) lines.push(`idle: ${JSON.stringify(r.idle)}`);
   if (r.rbac) lines.push(`rbac: ${JSON.stringify(r.rbac)}`);
+  if (r.reach) lines.push(`reach --all: ${JSON.stringify(r.reach)}`);
   for (const a of r.apiserver ?? []) lines.push(`apiserver: ${JSON.stringify(a)}`);
   for (const f of r.files ?? []) lines.push(`files (--file ingest): ${JSON.stringify(f)}`);
   return lines.join("\n");

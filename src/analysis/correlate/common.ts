@@ -1,5 +1,6 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines.
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey } from "../../cluster/objects.js";
 import { cachedOwnerTop } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
@@ -58,7 +59,7 @@ export function findingsAbout(
 }
 
 export function saRef(s: SubjectRef): ResourceRef {
-  return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace ?? "default", name: s.name };
+  return { apiVersion: "v1", kind: "ServiceAccount", namespace: effectiveNamespace(s.namespace), name: s.name };
 }
 
 export function uniqueIds(findings: readonly Finding[]): string[] {

@@ -26,6 +26,8 @@ const NO_POLICIES: Record<Direction, Policy[]> = Object.freeze({
 export type PolicySets = Map<string, Record<Direction, Policy[]>>;
 
 export function isolate(workload: Workload, policies: readonly Policy[], shared?: PolicySets): WorkloadIsolation {
+  // hostNetwork pods are outside NetworkPolicy: no policy isolates them (traffic.ts).
+  if (workload.podSpec.hostNetwork === true) return { workload, key: refKey(workload.ref), policies: NO_POLICIES };
   let which = "";
   for (let i = 0; i < policies.length; i++) if (matches(policies[i]!.podSelector, workload.podLabels)) which += `${i},`;
   let sets = which ? shared?.get(which) : NO_POLICIES;

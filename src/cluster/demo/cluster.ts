@@ -18,7 +18,7 @@ import {
   statefulSet,
 } from "./build.js";
 import { demoClusterLayer } from "./control-plane.js";
-import { networkPolicyMistakes } from "./network.js";
+import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 
 type Json = Record<string, unknown>;
@@ -75,6 +75,7 @@ function shop(): Json[] {
           {
             name: "postgres",
             image: "postgres:15",
+            ports: [{ containerPort: 5432, name: "postgres" }],
             env: [
               { name: "POSTGRES_USER", value: "shop" },
               { name: "POSTGRES_PASSWORD", value: "Sup3rS3cretPassw0rd!" },
@@ -515,7 +516,11 @@ function podSecurityZoo(): Json[] {
             {
               name: "batch",
               image: "registry.example.com/billing/batch:4.2",
-              securityContext: { seccompProfile: { type: "Unconfined" }, procMount: "Unmasked" },
+              securityContext: {
+                seccompProfile: { type: "Unconfined" },
+                procMount: "Unmasked",
+                ulimits: { nofile: { soft: 1048576, hard: 1048576 } },
+              },
               livenessProbe: { httpGet: { host: "169.254.169.254", path: "/latest/meta-data", port: 80 } },
               volumeMounts: [{ name: "archive", mountPath: "/archive" }],
               resources: LIMITS,
@@ -603,6 +608,7 @@ export function demoObjects(): Json[] {
     ...podSecurityZoo(),
     ...rbacExtras(),
     ...networkPolicyMistakes(),
+    ...reachAndExposure(),
     ...demoClusterLayer(),
   ];
 }
