@@ -35,6 +35,7 @@ const HELP = `
     --all-namespaces, -A     every namespace (default)
     --vulns FILE             a scanner report read beside the source: \`trivy image --format json\` or
                              \`grype -o json\` output (repeatable; scan and UI)
+    --no-probe               live: skip the anonymous probe (two GETs, /version and /api, without credentials)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
                              FIFOs and devices are refused
 
@@ -122,6 +123,7 @@ function parseArgs(argv: string[]) {
       baseline: { type: "string" },
       showAccepted: { type: "boolean", default: false },
       vulns: { type: "string", isMultiple: true, default: [] },
+      probe: { type: "boolean", default: true },
       allowPartial: { type: "boolean", default: false },
       maxFileSize: { type: "string" },
       to: { type: "string" },
@@ -144,6 +146,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
     ...(f.vulns.length ? { vulns: f.vulns } : {}),
+    ...(f.probe === false ? { probe: false } : {}),
     ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }

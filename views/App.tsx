@@ -142,7 +142,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
   const gridCols = columns >= 160 && rows >= 30 ? 3 : columns >= 120 && rows >= 36 ? 2 : 1;
   const feedRows = gridCols === 1 ? (rows >= 36 ? Math.min(12, Math.floor(rows / 4)) : 1) : 0;
   const listHeight = gridCols === 1 ? Math.max(2, bodyHeight - 1 - feedRows) : 0;
-  const gridRows = gridCols === 3 ? 2 : 3;
+  const gridRows = Math.ceil((PANELS.length + 1) / gridCols);
   const cellWidth = Math.floor(columns / gridCols) - (gridCols > 1 ? 1 : 0);
   const cellHeight = Math.floor(bodyHeight / gridRows);
   const focusedListHeight = gridCols === 1 ? listHeight : cellHeight - 1;
@@ -417,7 +417,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       if (marked.size) return setMarked(new Set());
       return;
     }
-    if (/^[1-5]$/.test(input)) return switchPanel(PANELS[Number(input) - 1]!);
+    if (/^[1-6]$/.test(input)) return switchPanel(PANELS[Number(input) - 1]!);
     if (input === "p") {
       const fs = targetFindings();
       if (!fs.length) return setFlash({ text: "no finding selected", bad: true });

@@ -88,6 +88,8 @@ export function detailLines({ ref, finding, store, result, catalog, width, filte
       for (const l of wrap(`Why: ${meta.description}`, w, "     ")) out.push({ text: l });
       for (const l of wrap(`Fix: ${meta.remediation}`, w, "     ")) out.push({ text: l });
     }
+    for (const line of catalog.get(finding.check)?.detail?.(finding, obj) ?? [])
+      for (const l of wrap(line, w, "     ")) out.push({ text: l, tone: "hl" });
     const fix = finding.fix;
     out.push({
       text:
@@ -224,7 +226,7 @@ export function helpLines(patchDir: string): Line[] {
     { text: "Fix it: Enter (see why) → p (preview patch) → w (write patch + kubectl line)", tone: "key" },
     section("move"),
     k("j k ↑ ↓", "move · g/G top/bottom · PgUp/PgDn page"),
-    k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
+    k("Tab 1-6", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images 6 cluster (Shift-Tab back)"),
     k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
     k("Esc", "back one level (in a list: clear the filter)"),
     k("/", "fuzzy filter of the list or a detail's CVEs (Enter/Esc)"),

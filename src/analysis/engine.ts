@@ -105,6 +105,8 @@ export interface CheckDef {
   /** Kinds this check's verdicts depend on (default: its engine's `reads`, else `inputs`); [] = only the object itself. */
   reads?: readonly string[];
   fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
+  /** Extra lines for the finding's drill-down (e.g. a control-plane flag and the manifest line to set). */
+  detail?(finding: Finding, object: KObject | undefined): string[];
 }
 
 /** One pod spec in, findings out; re-run only when the object changes. */

@@ -5,7 +5,7 @@ import { sharedString } from "../util/shared-string.js";
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const PANELS = ["pods", "rbac", "network", "secrets", "images"] as const;
+export const PANELS = ["pods", "rbac", "network", "secrets", "images", "cluster"] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const PANEL_TITLES: Record<Panel, string> = {
@@ -14,6 +14,7 @@ export const PANEL_TITLES: Record<Panel, string> = {
   network: "Unsegmented namespaces",
   secrets: "Secret exposure",
   images: "Image hygiene",
+  cluster: "Cluster posture",
 };
 
 export function severityRank(s: Severity): number {

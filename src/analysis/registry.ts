@@ -1,6 +1,7 @@
 // Every engine, in the order they run (later engines may read earlier models),
 // and the check catalog they form.
 
+import { clusterEngine } from "./cluster/index.js";
 import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
@@ -23,6 +24,7 @@ export function createEngines(): Engine[] {
     exposureEngine(),
     secretsEngine(),
     correlateEngine(),
+    clusterEngine(),
   ];
 }
 

@@ -2,6 +2,7 @@
 // account and its risky permissions, policies selecting the pod, Secrets used
 // and who can read them. Verdicts come from the engines' models; this only
 // gathers and labels what they answer.
+import { namespaceGuards } from "../analysis/cluster/admission-guards.js";
 import type { Finding } from "../analysis/finding.js";
 import type { NetworkModel, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
@@ -12,7 +13,7 @@ import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 
 export interface RelatedEntry {
-  section: "owners" | "service account" | "network" | "secrets" | "related" | "findings";
+  section: "owners" | "service account" | "network" | "secrets" | "related" | "findings" | "admission";
   text: string;
   /** Enter drills into this object. */
   ref?: ResourceRef;
@@ -81,6 +82,12 @@ export function relatedOf(
       }
     }
     for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
+  }
+  if (obj?.kind === "Namespace") {
+    const g = namespaceGuards(store, obj.metadata.name);
+    for (const line of g.guards) out.push({ section: "admission", text: `guarded by ${line}` });
+    if (!g.guards.length) out.push({ section: "admission", text: "no admission control kubeward can see guards it" });
+    out.push({ section: "admission", text: `not visible to kubeward: ${g.unseen.join(", ")}` });
   }
   if (obj?.kind === "NetworkPolicy") {
     const ex = net?.explainPolicy?.(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);

@@ -123,7 +123,14 @@ const KEEP: Record<string, readonly string[]> = {
   HTTPRoute: ["spec"],
   Namespace: [],
   Secret: ["type"],
+  ResourceQuota: ["spec"],
+  LimitRange: ["spec"],
+  ValidatingAdmissionPolicyBinding: ["spec"],
+  Node: [],
 };
+
+/** A Node keeps the versions it reports (status.nodeInfo) and nothing else of its status. */
+const NODE_INFO = ["kubeletVersion", "containerRuntimeVersion", "osImage", "kernelVersion", "architecture"] as const;
 
 /**
  * Cuts a raw API object to its slim form. `kindHint` names the kind when the raw
@@ -161,6 +168,12 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
     obj.status = val(interner, { phase: raw.status.phase, ...runningImageIds(raw.status) });
   }
   if (SUPPLY_KINDS.has(kind)) Object.assign(obj, projectSupply(kind, raw));
+  if (kind === "Node" && isRecord(raw.status) && isRecord(raw.status.nodeInfo)) {
+    const from = raw.status.nodeInfo;
+    const nodeInfo: Record<string, string> = {};
+    for (const k of NODE_INFO) if (typeof from[k] === "string") nodeInfo[k] = from[k];
+    obj.status = val(interner, { nodeInfo });
+  }
   if (kind === "ConfigMap") {
     obj.data = val(interner, stringMap(raw.data));
     if (isRecord(raw.binaryData)) obj.binaryDataKeys = Object.keys(raw.binaryData).sort();

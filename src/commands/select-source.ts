@@ -14,6 +14,8 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** false: no anonymous probe (--no-probe). */
+  probe?: boolean;
   /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
   defaultNamespace?: string;
   /** Scanner reports (trivy/grype JSON) read beside the source (--vulns). */
@@ -71,5 +73,6 @@ async function baseSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Sou
     // A report lists once and ends on a fatal error; the TUI watches and shows errors in the header.
     watch: mode === "tui",
     onFatal: mode === "scan" ? "throw" : "report",
+    ...(flags.probe === false ? { probe: false } : {}),
   });
 }

@@ -17,6 +17,7 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
+import { demoClusterLayer } from "./control-plane.js";
 import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 import { supplyDemo } from "./supply.js";
@@ -610,5 +611,6 @@ export function demoObjects(): Json[] {
     ...networkPolicyMistakes(),
     ...reachAndExposure(),
     ...supplyDemo(),
+    ...demoClusterLayer(),
   ];
 }
