@@ -8,12 +8,14 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
         },
       },
       {
         test: {
           name: "component",
           include: ["views/**/*.test.tsx", "test/component/**/*.test.tsx"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
           env: { NODE_ENV: "test" },
         },
       },
