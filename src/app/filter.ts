@@ -556,8 +556,3 @@ export class FindingFilter {
     }
   }
 }
-
-/** One-off filter of a list (builds an index each call: keep a FindingFilter while the query is edited). */
-export function filterFindings(list: readonly Finding[], query: string): readonly Finding[] {
-  return tokensOf(query).length ? new FindingFilter(list).filter(query) : list;
-}

@@ -119,15 +119,6 @@ export class Store {
     }
   }
 
-  /** Replaces every object of `kind` (a relist): emits deletions for objects that are gone. */
-  replaceKind(kind: string, objects: readonly KObject[]): SourceEvent[] {
-    const seen = new Set(objects.map((o) => o.metadata.uid));
-    const events: SourceEvent[] = [];
-    for (const old of this.list(kind)) if (!seen.has(old.metadata.uid)) events.push({ type: "deleted", object: old });
-    for (const o of objects) events.push({ type: "modified", object: o });
-    return events;
-  }
-
   private setStatus(kind: string, patch: Partial<KindStatus>): void {
     const cur = this.status.get(kind) ?? { state: "connecting", synced: false };
     const next = { ...cur, ...patch };

@@ -1,10 +1,9 @@
 // Which policies select each workload (Pod or pod template), per direction.
 // Only the policies of the workload's own namespace can select it.
 import { refKey } from "../../cluster/objects.js";
-import { containersOf, type Workload } from "../workloads.js";
-import type { Direction, Policy, Protocol } from "./policy.js";
+import type { Workload } from "../workloads.js";
+import type { Direction, Policy } from "./policy.js";
 import { matches } from "./selectors.js";
-import type { NamedPorts } from "./traffic.js";
 
 export interface WorkloadIsolation {
   workload: Workload;
@@ -42,22 +41,6 @@ export function isolate(workload: Workload, policies: readonly Policy[], shared?
 
 export function isIsolated(w: WorkloadIsolation, direction: Direction): boolean {
   return w.policies[direction].length > 0;
-}
-
-/** Named container ports of a workload, for rules that name ports. */
-export function namedPortsOf(workload: Workload): NamedPorts {
-  const out = new Map<string, { port: number; protocol: Protocol }>();
-  for (const c of containersOf(workload)) {
-    const ports = c.container.ports;
-    if (!Array.isArray(ports)) continue;
-    for (const p of ports) {
-      if (typeof p !== "object" || p === null) continue;
-      if (typeof p.name !== "string" || typeof p.containerPort !== "number") continue;
-      const protocol = p.protocol === "UDP" || p.protocol === "SCTP" ? p.protocol : "TCP";
-      if (!out.has(p.name)) out.set(p.name, { port: p.containerPort, protocol });
-    }
-  }
-  return out;
 }
 
 /**
