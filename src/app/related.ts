@@ -37,7 +37,7 @@ export function relatedOf(
     for (const child of store.ownedBy(obj.metadata.uid).slice(0, 20))
       out.push({
         section: "owners",
-        text: `owns ${child.kind} ${child.metadata.namespace ? `${child.metadata.namespace}/` : ""}${child.metadata.name}`,
+        text: `owns ${refLabel({ kind: child.kind, namespace: child.metadata.namespace, name: child.metadata.name })}`,
         ref: ref(child.kind, child.metadata.name, child.metadata.namespace, child.apiVersion),
       });
   }

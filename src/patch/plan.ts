@@ -8,8 +8,7 @@ import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../c
 import { combinePatches, nest, strategicMerge } from "../cluster/strategic.js";
 import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
-
-type Json = Record<string, unknown>;
+import type { Json } from "../util/record.js";
 
 export interface FixPlan {
   target: ResourceRef;

@@ -1,7 +1,9 @@
 // The only mutable state shared by the analysis and the views (DESIGN §1):
 // slim objects keyed by kind and uid, with the indexes the engines need.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
+import { serviceAccountNameIn, valueAt } from "../cluster/podspec.js";
 import type { KindState, SourceEvent } from "../cluster/source.js";
+import { isRecord } from "../util/record.js";
 import { sharedString } from "../util/shared-string.js";
 
 export interface Change {
@@ -35,12 +37,10 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 function serviceAccountOf(obj: KObject): string | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
-  // biome-ignore lint/suspicious/noExplicitAny: walking an untyped template path
-  let node: any = obj;
-  for (const p of path) node = node?.[p];
+  const spec = valueAt(obj, path.slice(0, -1));
+  const node = isRecord(spec) ? spec[path[path.length - 1]!] : undefined;
   if (typeof node !== "object" || node === null) return undefined;
-  const sa = node?.serviceAccountName ?? node?.serviceAccount;
-  return typeof sa === "string" && sa ? sa : "default";
+  return serviceAccountNameIn(node as Record<string, unknown>);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Attack path: risky permissions bound to everyone — anonymous requests, every
 // authenticated user, every service account. Reports what they reach: Secrets
 // they can read and namespaces they can create pods in.
-import { type ResourceRef, refKey } from "../../cluster/objects.js";
+import { type ResourceRef, refKey, refLabel } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import { type AccessPath, type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
@@ -95,7 +95,7 @@ export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Findin
           meta: anonymousRisky.meta,
           resource: e.binding,
           discriminator: `${subject.kind}/${subject.name}`,
-          message: `${who} (${subject.name}) can ${reach.join("; ")} through ${e.binding.kind} ${e.binding.namespace ? `${e.binding.namespace}/` : ""}${e.binding.name}`,
+          message: `${who} (${subject.name}) can ${reach.join("; ")} through ${refLabel(e.binding)}`,
           chain: uniqueIds(partsFor(e.binding)),
         }),
       );

@@ -6,11 +6,12 @@ import { uniqueRefs } from "../../cluster/objects.js";
 import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
+import { findingsAbout } from "../findings-about.js";
 import type { RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import { containersOf, type Workload } from "../workloads.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
+import { saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const privilegedPodSecretsReader: CheckDef = {
   meta: {

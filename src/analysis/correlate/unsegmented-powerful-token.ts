@@ -4,11 +4,12 @@
 import { refKey, uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
+import { findingsAbout } from "../findings-about.js";
 import type { NetworkModel, RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import type { Workload } from "../workloads.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
+import { saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const unsegmentedPowerfulToken: CheckDef = {
   meta: {

@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { refLabel as label, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
@@ -29,10 +29,6 @@ function subjectResource(s: SubjectRef): ResourceRef {
   if (s.kind === "ServiceAccount")
     return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace!, name: s.name };
   return { apiVersion: RBAC_API, kind: s.kind, name: s.name };
-}
-
-function label(ref: ResourceRef): string {
-  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
 }
 
 function pathText(g: Grant): string {

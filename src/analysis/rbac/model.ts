@@ -1,6 +1,6 @@
 // The RbacModel the engine publishes (models.ts), plus what the fixes need:
 // for each finding, the grant it is about and how to fix it.
-import type { KObject, ResourceRef } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refLabel } from "../../cluster/objects.js";
 import type { FixFragment } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { AccessPath, AccessQuery, RbacModel, SubjectRef } from "../models.js";
@@ -74,7 +74,7 @@ export class RbacState implements RbacModel, RbacFixer {
     return {
       kind: "command",
       command: `kubectl delete ${b.kind.toLowerCase()}/${b.name}${b.namespace ? ` -n ${b.namespace}` : ""}`,
-      explain: `delete ${b.kind} ${b.namespace ? `${b.namespace}/` : ""}${b.name} (→ ${rec.role.kind} ${rec.role.name}): ${rec.reason}${others}`,
+      explain: `delete ${refLabel(b)} (→ ${rec.role.kind} ${rec.role.name}): ${rec.reason}${others}`,
       mayBreak: "the subject loses every permission of this binding: bind a narrower role first if it needs some",
     };
   }

@@ -1,9 +1,9 @@
 // NetworkPolicy mistakes seen in real clusters, for the Unsegmented namespaces
 // panel: a policy that isolates and then allows everything, and one whose
 // selector matches no pod (a label typo). Both in shop, which stays partial.
-import { netpol } from "./build.js";
 
-type Json = Record<string, unknown>;
+import type { Json } from "../../util/record.js";
+import { netpol } from "./build.js";
 
 export function networkPolicyMistakes(): Json[] {
   return [
