@@ -16,14 +16,22 @@ export interface HeaderProps {
   scope?: string | undefined;
 }
 
-/** "18/18 kinds live", or the kinds that are not (forbidden, reconnecting, …). */
+/**
+ * "18/18 kinds live", or the kinds that are not (forbidden, reconnecting, …). Optional
+ * kinds the cluster does not serve are counted apart as "not installed", never as a problem.
+ */
 export function connection(statuses: ReadonlyMap<string, KindStatus>): { text: string; bad: boolean } {
-  const bad = [...statuses].filter(([, s]) => s.state !== "connected");
-  const live = statuses.size - bad.length;
-  if (!bad.length) return { text: `${live}/${statuses.size} kinds live`, bad: false };
+  const absent = [...statuses].filter(([, s]) => s.state === "not-installed").map(([k]) => k);
+  const bad = [...statuses].filter(([, s]) => s.state !== "connected" && s.state !== "not-installed");
+  const total = statuses.size - absent.length;
+  const live = total - bad.length;
+  const notInstalled = absent.length
+    ? ` · ${absent.length > 2 ? `${absent.length} kinds` : absent.join(", ")} not installed`
+    : "";
+  if (!bad.length) return { text: `${live}/${total} kinds live${notInstalled}`, bad: false };
   const parts = bad.slice(0, 3).map(([k, s]) => `${k} ${s.state}`);
   return {
-    text: `${live}/${statuses.size} live · ${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}`,
+    text: `${live}/${total} live · ${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}${notInstalled}`,
     bad: true,
   };
 }

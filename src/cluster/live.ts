@@ -3,7 +3,7 @@
 // after the TUI has drawn its first frame.
 
 import type { KubeconfigLocation } from "./kubeconfig.js";
-import { KINDS } from "./objects.js";
+import { KINDS, type KindInfo } from "./objects.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
 
 export interface LiveOptions {
@@ -51,12 +51,14 @@ export class LiveSource implements Source {
       this.info.note = message;
       emit(this.kinds.map((kind) => ({ type: "status", kind, state: "error", message })));
     };
-    const [{ connect, KubeconfigError }, { KindWatcher }, { Batcher }, { classify }] = await Promise.all([
-      import("./live/connect.js"),
-      import("./live/watcher.js"),
-      import("./live/batcher.js"),
-      import("./live/errors.js"),
-    ]);
+    const [{ connect, KubeconfigError }, { KindWatcher }, { Batcher }, { classify }, { runOptionalKinds }] =
+      await Promise.all([
+        import("./live/connect.js"),
+        import("./live/watcher.js"),
+        import("./live/batcher.js"),
+        import("./live/errors.js"),
+        import("./live/optional-kinds.js"),
+      ]);
     if (this.abort.signal.aborted) return;
     let conn: ReturnType<typeof connect>;
     try {
@@ -95,14 +97,16 @@ export class LiveSource implements Source {
     });
     this.stopCallbacks.push(() => batcher.close());
     const fallbackNamespace = this.options.namespace ? undefined : (conn.namespace ?? "default");
-    for (const info of KINDS) {
+    const watch = this.options.watch ?? true;
+    const startWatcher = (info: KindInfo, onNotInstalled?: () => void): void => {
       new KindWatcher(info, {
         transport: conn.transport,
         emit: (events) => batcher.push(events),
         ...(this.options.namespace ? { namespace: this.options.namespace } : {}),
         ...(fallbackNamespace ? { fallbackNamespace } : {}),
         onFallback: (kind, ns) => this.noteFallback(kind, ns),
-        watch: this.options.watch ?? true,
+        ...(onNotInstalled ? { onNotInstalled } : {}),
+        watch,
       })
         .run(this.abort.signal)
         .catch((err: unknown) =>
@@ -110,6 +114,25 @@ export class LiveSource implements Source {
             { type: "status", kind: info.kind, state: "error", message: String((err as Error)?.message ?? err) },
           ]),
         );
+    };
+    for (const info of KINDS) if (!info.optional) startWatcher(info);
+    // Optional kinds (CRDs, alpha APIs) are watched only when API discovery says they are served.
+    const optional = KINDS.filter((k) => k.optional);
+    if (optional.length) {
+      runOptionalKinds(
+        optional,
+        { transport: conn.transport, emit: (events) => batcher.push(events), watch, startWatcher },
+        this.abort.signal,
+      ).catch((err: unknown) =>
+        batcher.push(
+          optional.map((info) => ({
+            type: "status" as const,
+            kind: info.kind,
+            state: "error" as const,
+            message: String((err as Error)?.message ?? err),
+          })),
+        ),
+      );
     }
   }
 

@@ -101,6 +101,11 @@ export interface KindInfo {
   namespaced: boolean;
   /** Read metadata-only (PartialObjectMetadata) so values never enter the process. */
   metadataOnly?: boolean;
+  /**
+   * A kind the server may not serve (a CRD, an alpha API): the live source asks API
+   * discovery first and lists/watches it only when served, else it is "not-installed".
+   */
+  optional?: true;
 }
 
 export const KINDS: readonly KindInfo[] = [
@@ -151,6 +156,21 @@ export const KINDS: readonly KindInfo[] = [
     apiVersion: "networking.k8s.io/v1",
     plural: "networkpolicies",
     namespaced: true,
+  },
+  // trivy-operator's scan reports (aquasecurity.github.io/v1alpha1), when installed.
+  {
+    kind: "VulnerabilityReport",
+    apiVersion: "aquasecurity.github.io/v1alpha1",
+    plural: "vulnerabilityreports",
+    namespaced: true,
+    optional: true,
+  },
+  {
+    kind: "ExposedSecretReport",
+    apiVersion: "aquasecurity.github.io/v1alpha1",
+    plural: "exposedsecretreports",
+    namespaced: true,
+    optional: true,
   },
 ];
 

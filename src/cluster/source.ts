@@ -1,7 +1,10 @@
 import type { KObject } from "./objects.js";
 
-/** Connection state of one kind, shown in the header (DESIGN §1). */
-export type KindState = "connecting" | "connected" | "reconnecting" | "forbidden" | "error";
+/**
+ * Connection state of one kind, shown in the header (DESIGN §1). "not-installed": an
+ * optional kind (a CRD, an alpha API) the server does not serve; synced and empty.
+ */
+export type KindState = "connecting" | "connected" | "reconnecting" | "forbidden" | "error" | "not-installed";
 
 export type SourceEvent =
   | { type: "added" | "modified"; object: KObject }

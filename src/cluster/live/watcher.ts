@@ -24,6 +24,8 @@ export interface WatcherOptions {
   /** Namespace to fall back to when a cluster-wide list is forbidden. */
   fallbackNamespace?: string;
   onFallback?: (kind: string, namespace: string) => void;
+  /** An optional kind answered 404 (its CRD was removed): the watcher has emitted "not-installed" and stopped. */
+  onNotInstalled?: () => void;
   /** false: list once and stop (scan mode). */
   watch: boolean;
   pageSize?: number;
@@ -111,6 +113,10 @@ export class KindWatcher {
         // A clean end (timeoutSeconds): resume from the last resourceVersion at once.
       } catch (err) {
         if (signal.aborted) return;
+        if (this.info.optional && err instanceof ApiError && err.status === 404) {
+          this.uninstalled();
+          return;
+        }
         const c = classify(err, this.options.transport.server);
         switch (c.class) {
           case "gone":
@@ -146,6 +152,20 @@ export class KindWatcher {
         }
       }
     }
+  }
+
+  /** The kind is no longer served: its objects are gone, it is synced and empty. */
+  private uninstalled(): void {
+    const events: SourceEvent[] = [...this.known.values()].map((object) => ({ type: "deleted", object }));
+    this.known.clear();
+    this.resourceVersion = undefined;
+    this.lastStatus = "not-installed\0";
+    events.push(
+      { type: "status", kind: this.info.kind, state: "not-installed" },
+      { type: "synced", kind: this.info.kind },
+    );
+    this.options.emit(events);
+    this.options.onNotInstalled?.();
   }
 
   private jittered(ms: number): number {
