@@ -1,7 +1,6 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
-import type { RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import type { Controller, Snapshot } from "../src/app/controller.js";
@@ -157,7 +156,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       case "written":
         return writtenLines(screen.patches, patchDir, screen.error);
       case "whocan": {
-        const rbac = snap.result.models.get("rbac") as RbacModel | undefined;
+        const rbac = snap.result.models.rbac;
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
       }
@@ -240,7 +239,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         return;
       }
       case "can":
-        if (!snap.result.models.get("rbac"))
+        if (!snap.result.models.rbac)
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
       case "error":

@@ -17,6 +17,7 @@ import {
   type WorkloadSummary,
 } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
+import { ModelSet, type Models } from "./models.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
@@ -25,7 +26,7 @@ export interface AnalysisResult {
   workloads: WorkloadSummary[];
   namespaces: NamespaceSummary[];
   subjects: SubjectSummary[];
-  models: ReadonlyMap<string, unknown>;
+  models: Models;
   /** Store version this result was computed from. */
   version: number;
   /**
@@ -98,7 +99,7 @@ export class Analyzer {
   }
 
   run(): AnalysisResult {
-    const models = new Map<string, unknown>();
+    const models = new ModelSet();
     const done = new Map<string, EngineOutput>();
     const rerun = new Set<string>();
     // Engines report per namespace: one that appeared or went (through an object of any
@@ -335,7 +336,7 @@ function keyNamespace(key: string): string | undefined {
 function contextOf(
   store: Store,
   options: AnalysisOptions,
-  models: ReadonlyMap<string, unknown>,
+  models: Models,
   outputs: ReadonlyMap<string, EngineOutput>,
 ): AnalysisContext {
   const upstream = new Map(outputs);

@@ -3,6 +3,7 @@
 import type { KObject } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import type { CheckMeta, Finding } from "./finding.js";
+import type { Models } from "./models.js";
 import type { EnginePart } from "./parts.js";
 import type { Workload } from "./workloads.js";
 
@@ -41,8 +42,8 @@ export const DEFAULT_OPTIONS: AnalysisOptions = { trustedRegistries: [] };
 export interface AnalysisContext {
   store: Store;
   options: AnalysisOptions;
-  /** Models of engines that already ran in this pass, by engine name. */
-  models: ReadonlyMap<string, unknown>;
+  /** Models of engines that already ran in this pass (ctx.models.rbac, ...). */
+  models: Models;
   /** Findings of engines that already ran in this pass (for correlation). */
   findings: readonly Finding[];
   /** Outputs of engines that already ran in this pass, by engine name (their parts, when partitioned). */
@@ -91,7 +92,7 @@ export interface FixContext {
   store: Store;
   /** The object the finding is about, if it is in the store. */
   object: KObject | undefined;
-  models: ReadonlyMap<string, unknown>;
+  models: Models;
 }
 
 /** A check's metadata and, when it can be fixed honestly, its fix. */

@@ -3,7 +3,7 @@
 // and who can read them. Verdicts come from the engines' models; this only
 // gathers and labels what they answer.
 import type { Finding } from "../analysis/finding.js";
-import type { NetworkModel, RbacModel } from "../analysis/models.js";
+import type { Models, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
@@ -22,15 +22,10 @@ export interface RelatedEntry {
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
   namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
 
-export function relatedOf(
-  obj: KObject | undefined,
-  store: Store,
-  models: ReadonlyMap<string, unknown>,
-  finding?: Finding,
-): RelatedEntry[] {
+export function relatedOf(obj: KObject | undefined, store: Store, models: Models, finding?: Finding): RelatedEntry[] {
   const out: RelatedEntry[] = [];
-  const rbac = models.get("rbac") as RbacModel | undefined;
-  const net = models.get("network") as NetworkModel | undefined;
+  const rbac = models.rbac;
+  const net = models.network;
   if (obj) {
     const chain = ownerChain(store, obj).chain;
     for (const r of chain.slice(1)) out.push({ section: "owners", text: `owned by ${refLabel(r)}`, ref: r });

@@ -1,7 +1,7 @@
 // `kubeward who-can VERB RESOURCE[/SUB] [-n NS] [--name NAME]`: the subjects
 // allowed an access and the binding → role → rule that allows it, answered by
 // the RBAC engine's model (the same one the TUI's `:can` uses).
-import type { AccessPath, AccessQuery, RbacModel } from "../analysis/models.js";
+import type { AccessPath, AccessQuery } from "../analysis/models.js";
 import { refLabel } from "../cluster/objects.js";
 import { sanitize } from "../util/sanitize.js";
 import { type Io, reportKindErrors } from "./scan.js";
@@ -76,7 +76,7 @@ export async function runWhoCan(session: Session, query: AccessQuery, options: W
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
   session.stop();
-  const model = result.models.get("rbac") as RbacModel | undefined;
+  const model = result.models.rbac;
   if (!model) {
     io.stderr("kubeward: the RBAC engine did not produce a model\n");
     return 2;

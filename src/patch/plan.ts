@@ -3,6 +3,7 @@
 
 import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
+import { ModelSet, type Models } from "../analysis/models.js";
 import { maskCredentials } from "../analysis/secrets/mask.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import { combinePatches, nest, strategicMerge } from "../cluster/strategic.js";
@@ -89,7 +90,7 @@ export function planFixes(
   findings: readonly Finding[],
   store: Store,
   catalog: ReadonlyMap<string, CheckDef>,
-  models: ReadonlyMap<string, unknown> = new Map(),
+  models: Models = new ModelSet(),
 ): FixPlan[] {
   const plans = new Map<string, FixPlan>();
   for (const f of findings) {

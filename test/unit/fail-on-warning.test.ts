@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Analyzer } from "../../src/analysis/analyzer.js";
 import { DEFAULT_OPTIONS, type Engine, type WorkloadCheck } from "../../src/analysis/engine.js";
+import { ModelSet } from "../../src/analysis/models.js";
 import { WorkloadCheckRunner } from "../../src/analysis/workload-checks.js";
 import { storeOf } from "../support/store.js";
 import { expectWarnings, takeWarnings } from "../support/warnings.js";
@@ -35,7 +36,7 @@ describe("tests fail on warnings (test/support/fail-on-warning.ts)", () => {
 
   it("a check that throws gives no findings and a warning, which a test cannot miss", () => {
     const store = storeOf([pod]);
-    const ctx = { store, options: DEFAULT_OPTIONS, models: new Map(), findings: [] };
+    const ctx = { store, options: DEFAULT_OPTIONS, models: new ModelSet(), findings: [] };
     const { result, warnings } = expectWarnings(() =>
       new WorkloadCheckRunner([throwing]).runObjects(store.list("Pod"), ctx),
     );

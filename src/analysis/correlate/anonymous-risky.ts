@@ -4,7 +4,7 @@
 import { type ResourceRef, refKey, refLabel } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import { type AccessPath, type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
+import { type AccessPath, type AccessQuery, type SubjectRef, safeCall } from "../models.js";
 import { subjectLabel } from "../secrets/power.js";
 import { uniqueIds } from "./common.js";
 
@@ -39,7 +39,7 @@ const isSubject = (a: SubjectRef, b: SubjectRef) => a.kind === b.kind && a.name 
 
 /** Paths for everyone-style subjects; their RBAC parts looked up in `pool` (default: ctx.findings). */
 export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Finding[] = ctx.findings): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+  const rbac = ctx.models.rbac;
   if (!rbac) return [];
   const out: Finding[] = [];
   const namespaces = ctx.store.namespaces();

@@ -61,7 +61,7 @@ export function correlateEngine(): Engine {
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
-      const rbac = ctx.models.get("rbac");
+      const rbac = ctx.models.rbac;
       const hasNetwork = ctx.models.has("network");
       // Models are compared by identity except the network model (new each pass): what a
       // namespace's paths read of it is that namespace's network part, compared below.

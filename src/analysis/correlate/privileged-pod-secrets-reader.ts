@@ -7,7 +7,6 @@ import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import { findingsAbout } from "../findings-about.js";
-import type { RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import { containersOf, type Workload } from "../workloads.js";
@@ -54,7 +53,7 @@ export function detectPrivilegedPodPaths(
   workloads: readonly Workload[] = topWorkloads(ctx.store),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+  const rbac = ctx.models.rbac;
   if (!rbac) return [];
   const out: Finding[] = [];
   for (const w of workloads) {

@@ -5,7 +5,6 @@ import { refKey, uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import { findingsAbout } from "../findings-about.js";
-import type { NetworkModel, RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import type { Workload } from "../workloads.js";
@@ -34,8 +33,8 @@ export function detectUnsegmentedTokenPaths(
   workloads: readonly Workload[] = topWorkloads(ctx.store),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
-  const network = ctx.models.get("network") as NetworkModel | undefined;
+  const rbac = ctx.models.rbac;
+  const network = ctx.models.network;
   if (!rbac || !network) return [];
   const out: Finding[] = [];
   for (const w of workloads) {

@@ -7,7 +7,6 @@ import type { KObject } from "../../cluster/objects.js";
 import { refOf } from "../../cluster/objects.js";
 import type { CheckDef, PodSecurityLevel } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { PodsModel } from "../models.js";
 
 export const ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
@@ -24,7 +23,7 @@ export const namespaceEnforce: CheckDef = {
     references: ["Kubernetes: Pod Security Admission", "CIS 5.2.1"],
   },
   fix(finding, ctx) {
-    const model = ctx.models.get("pods") as PodsModel | undefined;
+    const model = ctx.models.pods;
     const level = model?.enforceableLevelOf(finding.resource.name);
     if (!level || level === "privileged") return undefined;
     return {

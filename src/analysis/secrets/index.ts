@@ -85,7 +85,7 @@ export function secretsEngine(): Engine {
     inputs: [...WORKLOAD_KINDS, "ServiceAccount", "Secret", "ConfigMap", ...RBAC_KINDS],
     after: ["rbac"],
     run(ctx) {
-      const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+      const rbac = ctx.models.rbac;
       // A namespace's part reads its own objects and the rbac model (the rbac engine
       // keeps the same model while RBAC objects are unchanged).
       const parts = cache.update(

@@ -3,7 +3,6 @@
 // risky RBAC, ranked by it (needs the "rbac" model; silent without it).
 import type { WorkloadCheck } from "../engine.js";
 import { makeFinding } from "../finding.js";
-import type { RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "./power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "./refs.js";
 
@@ -26,7 +25,7 @@ export const tokenAutomount: WorkloadCheck = {
     // A pod that projects its own token chose to have one (audience, expiry): not automount's doing.
     if (!tokenAutomounted(w, ctx.store) || hasProjectedToken(w)) return [];
     const sa = serviceAccountOf(w);
-    const power = powerOf(ctx.models.get("rbac") as RbacModel | undefined, sa, w.namespace);
+    const power = powerOf(ctx.models.rbac, sa, w.namespace);
     if (!power) return [];
     return [
       makeFinding({
