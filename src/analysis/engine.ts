@@ -5,6 +5,7 @@ import type { Store } from "../store/store.js";
 import type { CheckMeta, Finding } from "./finding.js";
 import type { Models } from "./models.js";
 import type { EnginePart } from "./parts.js";
+import type { CheckReads } from "./reads.js";
 import type { Workload } from "./workloads.js";
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
@@ -95,9 +96,14 @@ export interface FixContext {
   models: Models;
 }
 
-/** A check's metadata and, when it can be fixed honestly, its fix. */
+/**
+ * A check's metadata, what it reads beyond its own object (store kinds, other engines'
+ * models: its engine derives its inputs and caches from these, and hands the check only
+ * the models it declares), and, when it can be fixed honestly, its fix.
+ */
 export interface CheckDef {
   meta: CheckMeta;
+  reads?: CheckReads;
   fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
 }
 

@@ -12,7 +12,6 @@ import { isBuiltinSubject, isSystemServiceAccount, maxSeverity, raise } from "./
 import { type Grant, isBuiltinRole, RBAC_API, type Resolution, resolve, roleKey, subjectKey } from "./resolve.js";
 import type { RiskyCheck } from "./risky/check.js";
 import { severityFor } from "./risky/check.js";
-import { clusterAdmin } from "./risky/cluster-admin.js";
 import { BINDING_CHECKS, riskyChecks } from "./risky/index.js";
 import { missingRole } from "./risky/missing-role.js";
 import { formatRule, isFullWildcard, type Rule } from "./rules.js";
@@ -98,7 +97,7 @@ function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution
     all.add(check.meta.id);
     // Under cluster-admin every other risk is implied: one finding says it.
     const direct =
-      check === clusterAdmin || BINDING_CHECKS.has(check.meta.id)
+      check.meta.impliesAll || BINDING_CHECKS.has(check.meta.id)
         ? evidence
         : evidence.filter((g) => !isFullWildcard(g.rule));
     if (!direct.length || builtin) continue;

@@ -18,6 +18,8 @@ export function isTrivialRule(rule: Rule): boolean {
 export const anonymousBinding: RiskyCheck = {
   meta: {
     id: "rbac.anonymous-binding",
+    // The binding itself is the risk (who it reaches): fixed by unbinding, not inherited through groups.
+    bindingLevel: true,
     title: "Permissions granted to everyone",
     severity: "critical",
     panel: "rbac",
