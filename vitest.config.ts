@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Four tiers (DESIGN §7). `npm test` runs them all; each has its own script too.
+// Five tiers (package: the npm package, executable and completion as users install them) (DESIGN §7). `npm test` runs them all; each has its own script too.
 export default defineConfig({
   test: {
     projects: [
@@ -25,6 +25,15 @@ export default defineConfig({
           include: ["test/tui/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

@@ -4,12 +4,14 @@ import type { AnalysisOptions } from "./analysis/engine.js";
 import type { Severity } from "./analysis/finding.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
+import { runCompletion } from "./commands/completion.js";
 import { loadConfig } from "./commands/config.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
 import { type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
 import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
 import { sanitize } from "./util/sanitize.js";
+import { kubewardVersion } from "./util/version.js";
 
 const HELP = `
   Usage
@@ -17,6 +19,7 @@ const HELP = `
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
     $ kubectl ward ...                       the same, as a kubectl plugin
+    $ kubeward completion bash|zsh|fish      shell completion script (source <(kubeward completion bash))
 
   Source (default: the current kube context; the embedded demo when no kubeconfig exists)
     --demo                   the embedded demo cluster
@@ -52,9 +55,13 @@ const HELP = `
     $ kubeward who-can get secrets -n payments --demo
 `;
 
+/** The commands, for completion. */
+const COMMANDS = ["scan", "who-can", "completion"] as const;
+
 function parseArgs(argv: string[]) {
   return meow(HELP, {
     importMeta: import.meta,
+    version: kubewardVersion(),
     argv,
     allowUnknownFlags: false,
     flags: {
@@ -127,6 +134,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command = "", ...rest] = cli.input;
   try {
+    if (command === "__runtime") {
+      // For bug reports and the executable's test: which Node, with which startup flags.
+      io.stdout(
+        `${JSON.stringify({ kubeward: kubewardVersion(), node: process.version, execArgv: process.execArgv })}\n`,
+      );
+      return 0;
+    }
+    if (command === "completion" || command === "__complete") {
+      const completion = { help: HELP, commands: COMMANDS, kubeconfig: cli.flags.kubeconfig };
+      return runCompletion(command, rest, completion, io.stdout);
+    }
     if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
       if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
       const source = await selectSource(sourceFlags(cli), "scan");
