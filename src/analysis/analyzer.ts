@@ -19,6 +19,7 @@ import {
 import { compareFindings, type Finding } from "./finding.js";
 import { ModelSet, type Models } from "./models.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
+import { runOrder } from "./reads.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
 export interface AnalysisResult {
@@ -75,11 +76,15 @@ export class Analyzer {
   private subjectInputs: unknown[] = [];
   private subjectList: SubjectSummary[] = [];
 
+  private readonly engines: readonly Engine[];
+
   constructor(
     private readonly store: Store,
-    private readonly engines: readonly Engine[],
+    engines: readonly Engine[],
     private readonly options: AnalysisOptions = DEFAULT_OPTIONS,
   ) {
+    // An engine runs after the engines whose models its checks read (their `after`).
+    this.engines = runOrder(engines);
     this.unsubscribe = store.subscribe((changes: Change[]) => {
       for (const c of changes) {
         this.dirtyKinds.add(c.kind);

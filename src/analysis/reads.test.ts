@@ -7,7 +7,8 @@ import { makeFinding } from "./finding.js";
 import { imagesEngine } from "./images/index.js";
 import { ModelSet, type RbacModel } from "./models.js";
 import { podsEngine } from "./pods/index.js";
-import { inputsOf, partStamp, readsOf, scopedContext } from "./reads.js";
+import { inputsOf, partStamp, readsOf, runOrder, scopedContext } from "./reads.js";
+import { createEngines } from "./registry.js";
 import { secretsEngine } from "./secrets/index.js";
 import { WorkloadCheckRunner } from "./workload-checks.js";
 
@@ -100,6 +101,28 @@ describe("the check contract (reads)", () => {
     const found = automount();
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain("secrets");
+  });
+
+  it("runs an engine after the engines whose models its checks read, else in the given order", () => {
+    const e = (name: string, after?: string[]): Engine => ({
+      name,
+      checks: [],
+      inputs: [],
+      ...(after ? { after } : {}),
+      run: () => ({ findings: [] }),
+    });
+    const names = (list: Engine[]) => list.map((x) => x.name);
+    expect(names(runOrder([e("pods"), e("images"), e("rbac"), e("secrets", ["rbac"])]))).toEqual([
+      "pods",
+      "images",
+      "rbac",
+      "secrets",
+    ]);
+    expect(names(runOrder([e("images", ["rbac"]), e("pods"), e("rbac")]))).toEqual(["rbac", "images", "pods"]);
+    expect(names(runOrder([e("a", ["b"]), e("b", ["a"])]))).toEqual(["b", "a"]);
+    expect(names(runOrder([e("a", ["missing"])]))).toEqual(["a"]);
+    // the built-in order already satisfies every `after`: unchanged
+    expect(names(runOrder(createEngines()))).toEqual(names(createEngines()));
   });
 
   it("the built-in engines declare what their checks read", () => {

@@ -6,7 +6,7 @@
 // model finds nothing in its own test instead of going stale in a live session.
 import { kindInfo } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
-import type { AnalysisContext, CheckDef } from "./engine.js";
+import type { AnalysisContext, CheckDef, Engine } from "./engine.js";
 import { type ModelName, ModelSet, type Models } from "./models.js";
 import { namespaceStamp } from "./parts.js";
 
@@ -85,4 +85,30 @@ export function scopedContext(check: CheckDef, ctx: AnalysisContext): AnalysisCo
   const models = new ModelSet();
   for (const m of check.reads?.models ?? []) if (ctx.models.has(m)) models.set(m, ctx.models.get(m));
   return Object.create(ctx, { models: { value: models, enumerable: true } }) as AnalysisContext;
+}
+
+/**
+ * Engines in an order where each runs after those it names in `after` (a check reading
+ * the rbac model needs the rbac engine to have run), otherwise in the order given.
+ * Names not among the engines are ignored; a cycle keeps the given order for its members.
+ */
+export function runOrder(engines: readonly Engine[]): Engine[] {
+  const names = new Set(engines.map((e) => e.name));
+  const done = new Set<string>();
+  const out: Engine[] = [];
+  const visiting = new Set<string>();
+  const visit = (e: Engine) => {
+    if (done.has(e.name) || visiting.has(e.name)) return;
+    visiting.add(e.name);
+    for (const dep of e.after ?? []) {
+      if (!names.has(dep)) continue;
+      const d = engines.find((x) => x.name === dep);
+      if (d) visit(d);
+    }
+    visiting.delete(e.name);
+    done.add(e.name);
+    out.push(e);
+  };
+  for (const e of engines) visit(e);
+  return out;
 }
