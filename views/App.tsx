@@ -1,9 +1,9 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
-import type { Controller, Snapshot } from "../src/app/controller.js";
+import type { Controller } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
@@ -17,12 +17,7 @@ import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScre
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
-
-function useSnapshot(controller: Controller): Snapshot {
-  const [snap, setSnap] = useState(controller.current);
-  useEffect(() => controller.subscribe(setSnap), [controller]);
-  return snap;
-}
+import { useSnapshot } from "./useSnapshot.js";
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =

@@ -3,7 +3,7 @@
 // their per-namespace parts (parts.ts) by identity: only the findings and facts of
 // changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { forgetOwnerTops } from "../store/owner.js";
+import { OwnerTops } from "../store/owner.js";
 import type { Change, Store } from "../store/store.js";
 import { patchSorted } from "../util/sorted.js";
 import {
@@ -105,6 +105,7 @@ export class Analyzer {
 
   run(): AnalysisResult {
     const models = new ModelSet();
+    const owners = new OwnerTops(this.store);
     const done = new Map<string, EngineOutput>();
     const rerun = new Set<string>();
     // Engines report per namespace: one that appeared or went (through an object of any
@@ -121,7 +122,7 @@ export class Analyzer {
         (engine.after ?? []).some((name) => rerun.has(name));
       let out = this.outputs.get(engine.name);
       if (stale || !out) {
-        out = runEngine(engine, contextOf(this.store, this.options, models, done));
+        out = runEngine(engine, contextOf(this.store, this.options, models, done, owners));
         this.outputs.set(engine.name, out);
         rerun.add(engine.name);
       }
@@ -133,7 +134,6 @@ export class Analyzer {
     this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
-    forgetOwnerTops(this.store);
     return {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),
@@ -343,6 +343,7 @@ function contextOf(
   options: AnalysisOptions,
   models: Models,
   outputs: ReadonlyMap<string, EngineOutput>,
+  owners: OwnerTops,
 ): AnalysisContext {
   const upstream = new Map(outputs);
   let findings: Finding[] | undefined;
@@ -350,6 +351,7 @@ function contextOf(
     store,
     options,
     models,
+    owners,
     outputs: upstream,
     get findings() {
       if (!findings) {

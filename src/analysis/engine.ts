@@ -1,6 +1,7 @@
 // The two shapes of analysis (DESIGN §1): object checks over workloads, and
 // cross-object engines. Both are pure: the store in, findings and facts out.
 import type { KObject } from "../cluster/objects.js";
+import type { OwnerTops } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 import type { CheckMeta, Finding } from "./finding.js";
 import type { Models } from "./models.js";
@@ -49,6 +50,8 @@ export interface AnalysisContext {
   findings: readonly Finding[];
   /** Outputs of engines that already ran in this pass, by engine name (their parts, when partitioned). */
   outputs?: ReadonlyMap<string, EngineOutput>;
+  /** Owner chain tops for this pass (the analyzer gives one; without it, users make their own). */
+  owners?: OwnerTops;
 }
 
 export interface EngineOutput {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storeOf } from "../../test/support/store.js";
 import { project } from "../cluster/project.js";
+import { OwnerTops } from "../store/owner.js";
 import { Analyzer } from "./analyzer.js";
 import { type AnalysisContext, DEFAULT_OPTIONS, type Engine, type WorkloadCheck } from "./engine.js";
 import { makeFinding } from "./finding.js";
@@ -54,6 +55,9 @@ describe("the check contract (reads)", () => {
     expect(messages(sawRbac(true))).toEqual(["rbac"]);
     expect(messages(sawRbac(false))).toEqual(["none"]);
     expect(scopedContext(sawRbac(true), ctx).store).toBe(store);
+    // every field of the pass's context carries over (a new AnalysisContext field must be added there too)
+    const full: AnalysisContext = { ...ctx, outputs: new Map(), owners: new OwnerTops(store) };
+    expect(Object.keys(scopedContext(sawRbac(false), full)).sort()).toEqual(Object.keys(full).sort());
   });
 
   it("derives inputs, after and the part stamp from the declarations", () => {

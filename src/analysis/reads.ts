@@ -84,7 +84,19 @@ export function partStamp(reads: Reads): {
 export function scopedContext(check: CheckDef, ctx: AnalysisContext): AnalysisContext {
   const models = new ModelSet();
   for (const m of check.reads?.models ?? []) if (ctx.models.has(m)) models.set(m, ctx.models.get(m));
-  return Object.create(ctx, { models: { value: models, enumerable: true } }) as AnalysisContext;
+  // A plain object of the same shape as the analyzer's (fast property reads in detect);
+  // `findings` stays lazy: the pass builds it only if a check asks.
+  const scopedCtx: AnalysisContext = {
+    store: ctx.store,
+    options: ctx.options,
+    models,
+    get findings() {
+      return ctx.findings;
+    },
+  };
+  if (ctx.outputs) scopedCtx.outputs = ctx.outputs;
+  if (ctx.owners) scopedCtx.owners = ctx.owners;
+  return scopedCtx;
 }
 
 /**

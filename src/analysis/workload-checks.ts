@@ -2,7 +2,7 @@
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { cachedOwnerTop, type OwnerTop } from "../store/owner.js";
+import { type OwnerTop, OwnerTops } from "../store/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
 import { type Finding, fixRef, withFix } from "./finding.js";
 import { scopedContext } from "./reads.js";
@@ -74,12 +74,13 @@ export class WorkloadCheckRunner {
     onOwn?: (obj: KObject, own: readonly Finding[]) => void,
   ): Finding[] {
     const run = new Run(this, ctx);
+    const owners = ctx.owners ?? new OwnerTops(ctx.store);
     const out: Finding[] = [];
     for (const obj of objects) {
       const own = run.own(obj);
       onOwn?.(obj, own);
       if (!own.length) continue;
-      const owner = cachedOwnerTop(ctx.store, obj);
+      const owner = owners.of(obj);
       const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
       this.fold(obj, own, owner, ownerObj ? run.covered(ownerObj) : undefined, out);
     }

@@ -1,23 +1,23 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines (findingsAbout: ../findings-about.ts).
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
-import { cachedOwnerTop } from "../../store/owner.js";
+import { OwnerTops } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
 import type { Finding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
 import { type Workload, workloadOf, workloadsIn } from "../workloads.js";
 
 /** Workloads a user manages: a pod whose controller is loaded is represented by that controller. */
-export function topWorkloads(store: Store): Workload[] {
-  return workloadsIn(store).filter((w) => cachedOwnerTop(store, w.object).topObject === (w.object as KObject));
+export function topWorkloads(store: Store, owners = new OwnerTops(store)): Workload[] {
+  return workloadsIn(store).filter((w) => owners.of(w.object).topObject === (w.object as KObject));
 }
 
 /** topWorkloads among the given objects (one namespace's). */
-export function topWorkloadsOf(store: Store, objects: readonly KObject[]): Workload[] {
+export function topWorkloadsOf(store: Store, objects: readonly KObject[], owners = new OwnerTops(store)): Workload[] {
   const out: Workload[] = [];
   for (const obj of objects) {
     const w = workloadOf(obj);
-    if (w && cachedOwnerTop(store, obj).topObject === obj) out.push(w);
+    if (w && owners.of(obj).topObject === obj) out.push(w);
   }
   return out;
 }

@@ -69,7 +69,7 @@ export function correlateEngine(): Engine {
         partitionKeys(store),
         (ns) => [namespaceStamp(store, ns), rbac, hasNetwork, ...upstream.flatMap((o) => depsNear(o, ns))],
         (ns) => {
-          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns));
+          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns), ctx.owners);
           if (!workloads.length) return { findings: [] };
           const pool = poolNear(upstream, ns);
           return {

@@ -50,7 +50,7 @@ const HOST_CHECK = /privileged|host-?pid|host-?path|host-namespaces|hostpath|hos
 /** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
 export function detectPrivilegedPodPaths(
   ctx: AnalysisContext,
-  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  workloads: readonly Workload[] = topWorkloads(ctx.store, ctx.owners),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
   const rbac = ctx.models.rbac;

@@ -30,7 +30,7 @@ export const unsegmentedPowerfulToken: CheckDef = {
 /** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
 export function detectUnsegmentedTokenPaths(
   ctx: AnalysisContext,
-  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  workloads: readonly Workload[] = topWorkloads(ctx.store, ctx.owners),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
   const rbac = ctx.models.rbac;
