@@ -15,3 +15,6 @@ const { tuneHeap } = await import("../dist/src/util/heap.js");
 tuneHeap();
 const { main } = await import("../dist/src/cli.js");
 process.exitCode = await main(process.argv.slice(2));
+// Done: whatever a source left running (a socket, a credential plugin) must not keep the
+// process alive after `q` or a finished report — one second to flush, then exit.
+setTimeout(() => process.exit(), 1000).unref();

@@ -6,11 +6,13 @@ import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
 import { loadConfig } from "./commands/config.js";
+import { parseContain, runContain } from "./commands/contain.js";
+import { parseReach, runReach } from "./commands/reach.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
-import { type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
+import { parseSize, type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
 import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
-import { sanitize } from "./util/sanitize.js";
+import { sanitize, sanitizeOutput } from "./util/sanitize.js";
 import { kubewardVersion } from "./util/version.js";
 
 const HELP = `
@@ -18,6 +20,8 @@ const HELP = `
     $ kubeward [source] [flags]              interactive triage UI (a text report when stdout is not a terminal)
     $ kubeward scan [source] [flags]         report for CI
     $ kubeward who-can VERB RESOURCE[/SUB]   subjects allowed an access, with the binding → role path
+    $ kubeward reach --to NS/NAME            who can reach a workload (--from: what it can reach; --all: everything)
+    $ kubeward contain POD -n NS --out DIR   containment bundle (runbook, manifests, evidence) for a suspect pod
     $ kubectl ward ...                       the same, as a kubectl plugin
     $ kubeward completion bash|zsh|fish      shell completion script (source <(kubeward completion bash))
 
@@ -28,6 +32,13 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace
     --all-namespaces, -A     every namespace (default)
+    --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
+                             FIFOs and devices are refused
+
+  Time limits (live)
+    first request 60 s of silence · each list page 60 s of silence · an exec credential plugin
+    30 s (KUBEWARD_EXEC_TIMEOUT=SECONDS), then it is killed · scan waits 60 s for every kind to
+    list, then reports what is missing (exit 2) · q / Ctrl-C end kubeward at once
 
   UI flags
     --patch-dir DIR          where the UI's w key writes patches (default ./kubeward-patches)
@@ -36,6 +47,7 @@ const HELP = `
     --output, -o FORMAT      text | json | sarif (default text)
     --fail-on SEVERITY       exit 1 when a finding is at or above: critical | high | medium | low
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
+    --allow-partial          exit 0/1 even when the report is partial (see Exit codes)
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
     --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
                              (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
@@ -45,18 +57,33 @@ const HELP = `
     --name NAME              one object (rules limited by resourceNames answer only then)
     --output, -o FORMAT      text | json
 
+  reach flags
+    --to NS/NAME             sources allowed to reach this workload (NS/KIND/NAME, an address or a CIDR too)
+    --from NS/NAME           destinations this workload may reach
+    --all                    every connection a NetworkPolicy decides, one line per peer pair
+    --port N[/PROTO]         only this port (TCP unless /UDP or /SCTP)
+    --output, -o FORMAT      text | json
+
+  contain flags
+    --namespace, -n NS       the pod's namespace (or write NS/POD)
+    --out DIR                where to write the bundle (must not hold one already)
+
   Exit codes
-    0 ok · 1 findings at or above --fail-on · 2 usage or input error
+    0 ok · 1 findings at or above --fail-on · 2 usage or input error, or a partial report:
+    a kind forbidden, failing or not listed in time, or a file unreadable (verdicts that read
+    it are unknown, never clean); --allow-partial keeps 0/1 then
 
   Examples
     $ kubeward --demo
     $ kubeward scan --file ./manifests --output sarif > kubeward.sarif
     $ kubeward scan --context prod --fail-on high --patches ./fixes
     $ kubeward who-can get secrets -n payments --demo
+    $ kubeward reach --to shop/db --port 5432 --demo
+    $ kubeward contain crypto-miner -n dev --out ./incident-42
 `;
 
 /** The commands, for completion. */
-const COMMANDS = ["scan", "who-can", "completion"] as const;
+const COMMANDS = ["scan", "who-can", "reach", "contain", "completion"] as const;
 
 function parseArgs(argv: string[]) {
   return meow(HELP, {
@@ -81,8 +108,15 @@ function parseArgs(argv: string[]) {
       patches: { type: "string" },
       name: { type: "string" },
       patchDir: { type: "string" },
+      out: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      allowPartial: { type: "boolean", default: false },
+      maxFileSize: { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
+      port: { type: "string" },
+      all: { type: "boolean", default: false },
     },
   });
 }
@@ -98,6 +132,7 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }
 
@@ -112,9 +147,12 @@ function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
   return { trustedRegistries: trusted };
 }
 
+// Every CLI write goes through one sanitiser (issue 14): whatever a report, a patch
+// command line or an error message carries from the cluster, no control byte reaches
+// the terminal raw. JSON and SARIF escape control characters already, so they pass intact.
 const io = {
-  stdout: (s: string) => void process.stdout.write(s),
-  stderr: (s: string) => void process.stderr.write(s),
+  stdout: (s: string) => void process.stdout.write(sanitizeOutput(s)),
+  stderr: (s: string) => void process.stderr.write(sanitizeOutput(s)),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -156,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
           ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
           syncTimeoutMs: 60_000,
+          allowPartial: cli.flags.allowPartial,
         },
         io,
       );
@@ -167,6 +206,27 @@ export async function main(argv: string[]): Promise<number> {
       const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "reach") {
+      const f = cli.flags;
+      const query = parseReach(rest, { to: f.to, from: f.from, port: f.port, all: f.all });
+      if (f.output === "sarif") throw new UsageError("reach prints text or json");
+      const source = await selectSource(sourceFlags(cli), "scan");
+      const output = f.output === "json" ? "json" : "text";
+      return await runReach(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
+    }
+    if (command === "contain") {
+      const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
+      // -n names the pod's namespace: read every namespace (bindings, the node's other pods), or just its own.
+      const flags = sourceFlags(cli);
+      const sources = await Promise.all(
+        [undefined, args.namespace].map((namespace) => selectSource({ ...flags, namespace }, "scan")),
+      );
+      const session = (scoped: boolean) => {
+        const source = sources[scoped ? 1 : 0]!;
+        return new Session(source, analysisOptions(cli, source));
+      };
+      return await runContain(session, args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
     const source = await selectSource(sourceFlags(cli), "tui");

@@ -3,17 +3,29 @@ import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { complete, parseCommand } from "../src/app/commands.js";
+import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
 import type { ResourceRef } from "../src/cluster/objects.js";
+import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { ActivityFeed } from "./Activity.js";
+import { containedLines, containLines } from "./contain.js";
 import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
 import { PanelTabs } from "./PanelTabs.js";
-import { detailLines, helpLines, patchLines, whoCanLines, writtenLines, yamlScreenLines } from "./screens.js";
+import {
+  detailLines,
+  helpLines,
+  patchLines,
+  reachLines,
+  whoCanLines,
+  writtenLines,
+  yamlScreenLines,
+} from "./screens.js";
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
@@ -26,6 +38,9 @@ export type Screen =
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
   | { kind: "whocan"; text: string; top: number; cursor?: number }
+  | { kind: "reach"; text: string; top: number; cursor?: number }
+  | { kind: "contain"; bundle: ContainmentBundle; dir: string; top: number }
+  | { kind: "contained"; dir: string; written?: WrittenBundle; error?: string; top: number }
   | { kind: "help"; top: number };
 
 type Mode = "normal" | "filter" | "command";
@@ -155,8 +170,21 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
       }
+      case "reach": {
+        const net = snap.result.models.network;
+        const q = parseCommand(`reach ${screen.text}`);
+        if (!net?.reach || q.type !== "reach") return reachLines(screen.text, undefined, undefined);
+        const port = q.port;
+        const into = net.reach({ to: q.target, ...(port ? { port } : {}) });
+        const out = net.reach({ from: q.target, ...(port ? { port } : {}) });
+        return reachLines(screen.text, { into, out }, port);
+      }
       case "help":
         return helpLines(patchDir);
+      case "contain":
+        return containLines(screen.bundle, screen.dir);
+      case "contained":
+        return containedLines(screen.dir, screen.written, screen.error);
     }
   }
   const paneHeight = bodyHeight;
@@ -192,7 +220,28 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     return current ? [current] : [];
   };
 
+  /** `c`: the pod under the cursor, the detail's pod, or the selected finding's pod. */
+  const containNow = () => {
+    const at = screen && "cursor" in screen ? (screen.cursor ?? firstAction(paneLines)) : undefined;
+    const row = at !== undefined ? paneLines[at]?.action?.ref : undefined;
+    const ref = pickPod([
+      row,
+      screen?.kind === "detail" ? screen.ref : undefined,
+      screen ? undefined : current?.resource,
+    ]);
+    const out = prepareContainment(store, snap.result, ref, patchDir, info);
+    if ("error" in out) return setFlash({ text: out.error, bad: true });
+    push({ kind: "contain", bundle: out.bundle, dir: out.dir, top: 0 });
+  };
+
   const writeNow = () => {
+    if (screen?.kind === "contain") {
+      const r = writeContainment(screen.bundle, screen.dir);
+      push({ kind: "contained", dir: screen.dir, ...r, top: 0 });
+      if (r.written) controller.note(`wrote containment bundle to ${r.written.dir}/`);
+      return;
+    }
+    if (screen?.kind === "contained") return;
     const fs = targetFindings();
     if (!fs.length) return setFlash({ text: "nothing to write: no finding selected", bad: true });
     try {
@@ -237,6 +286,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         if (!snap.result.models.rbac)
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
+      case "reach":
+        return push({ kind: "reach", text: cmd.text, top: 0, cursor: undefined });
       case "error":
         return setFlash({ text: cmd.message, bad: true });
     }
@@ -271,6 +322,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       const action = paneLines[cursor]?.action;
       const f = action?.findingId ? byId.get(action.findingId) : undefined;
       if (f) openFinding(f);
+      else if (action?.reach) push({ kind: "reach", text: action.reach, top: 0, cursor: undefined });
       else if (action?.ref) openRef(action.ref);
     }
   };
@@ -321,6 +373,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return push({ kind: "patch", ids: fs.map((f) => f.id), top: 0 });
     }
     if (input === "w") return writeNow();
+    if (input === "c") return containNow();
     if (input === "y") {
       if (screen?.kind === "detail") {
         const f = screen.findingId ? byId.get(screen.findingId) : undefined;
@@ -396,7 +449,10 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
         patch: "patch preview",
         written: "patches written",
         whocan: "who can",
+        reach: "reach",
         help: "help",
+        contain: "containment plan",
+        contained: "bundle written",
       };
       const crumbs = stack.map((s) => names[s.kind]).join(" › ");
       return `${PANEL_TITLES[panel]} › ${crumbs}`;
@@ -416,6 +472,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     />
   );
 
+  // Panels whose kinds could not be read say so instead of "no findings" (issue 14).
+  const gapText = panelGapText(session.gaps());
   let body: ReactNode;
   if (screen) {
     body = <Pane lines={paneLines} top={paneTop} height={paneHeight} width={paneWidth} cursor={paneCursor} />;
@@ -431,7 +489,11 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           height={listHeight}
           width={columns}
           marked={marked}
-          empty={filterText ? `no finding matches "${filterText}"` : scope ? `no findings in ${scope}` : undefined}
+          empty={
+            filterText
+              ? `no finding matches "${filterText}"`
+              : (gapText[panel] ?? (scope ? `no findings in ${scope}` : undefined))
+          }
         />
         {feedRows > 1 ? (
           <ActivityFeed activity={snap.activity} height={feedRows} width={columns} />
@@ -473,6 +535,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
                   width={cellWidth}
                   marked={marked}
                   focused={focused}
+                  {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>
             );

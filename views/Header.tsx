@@ -3,6 +3,7 @@ import { memo } from "react";
 import { SEVERITIES, type Severity } from "../src/analysis/finding.js";
 import type { SourceInfo } from "../src/cluster/source.js";
 import type { KindStatus } from "../src/store/store.js";
+import { sanitize } from "../src/util/sanitize.js";
 import { clip, clock } from "./text.js";
 import { color, severityColor } from "./theme.js";
 
@@ -30,8 +31,12 @@ export function connection(statuses: ReadonlyMap<string, KindStatus>): { text: s
     : "";
   if (!bad.length) return { text: `${live}/${total} kinds live${notInstalled}`, bad: false };
   const parts = bad.slice(0, 3).map(([k, s]) => `${k} ${s.state}`);
+  // The reason, when the failing kinds share one (TLS, 401, exec plugin error or timeout),
+  // not only "reconnecting".
+  const reasons = new Set(bad.filter(([, s]) => s.state !== "forbidden").map(([, s]) => s.message ?? ""));
+  const reason = reasons.size === 1 ? [...reasons][0] : "";
   return {
-    text: `${live}/${total} live · ${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}${notInstalled}`,
+    text: `${live}/${total} live · ${parts.join(", ")}${bad.length > 3 ? ` +${bad.length - 3}` : ""}${notInstalled}${reason ? ` · ${sanitize(reason)}` : ""}`,
     bad: true,
   };
 }

@@ -14,7 +14,8 @@ export interface Line {
   text: string;
   tone?: Tone;
   /** Enter on this line drills into an object or a finding. */
-  action?: { ref?: ResourceRef; findingId?: string };
+  /** Enter: open the object, the finding, or the `:reach` answer for a workload (NS/KIND/NAME). */
+  action?: { ref?: ResourceRef; findingId?: string; reach?: string };
 }
 
 export interface PaneProps {

@@ -5,10 +5,11 @@ import type { AnalysisResult } from "../src/analysis/analyzer.js";
 import type { CheckDef } from "../src/analysis/engine.js";
 import type { Finding } from "../src/analysis/finding.js";
 import { findingsAboutAny } from "../src/analysis/findings-about.js";
-import type { AccessPath } from "../src/analysis/models.js";
+import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { type KObject, type ResourceRef, refLabel } from "../src/cluster/objects.js";
+import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
 import { ownerChain } from "../src/store/owner.js";
 import type { Store } from "../src/store/store.js";
@@ -98,7 +99,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
   if (related.length) {
     out.push(section("related (Enter opens)"));
     for (const r of related) {
-      const action = r.ref ? { ref: r.ref } : undefined;
+      const action = r.reach ? { reach: r.reach } : r.ref ? { ref: r.ref } : undefined;
       out.push(
         action ? { text: `${r.section}: ${r.text}`, action } : { text: `  ${r.section}: ${r.text}`, tone: "dim" },
       );
@@ -204,11 +205,79 @@ export function helpLines(patchDir: string): Line[] {
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
     k("y", "YAML of the object behind the finding (secret values never read)"),
+    k("c", "containment plan for a pod (finding or pod row); w writes the bundle"),
     k("q Ctrl-C", "quit"),
     section("commands (: then Tab completes)"),
     k(":ns NAME", "scope to a namespace (:ns all clears)"),
     k(":can V RES", "who can, e.g. :can get secrets -n payments"),
+    k(":reach W [P]", "who can reach a workload and what it reaches, e.g. :reach shop/db 5432"),
     k(":ctx NAME", "switch kube context (live clusters)"),
     k(":pod :rbac", ":net :sec :img jump to a panel · :q quit"),
   ];
+}
+
+/** `:reach`: who can reach a workload and what it can reach, grouped by namespace, then address blocks. */
+export function reachLines(
+  text: string,
+  answers: { into: ReachAnswer; out: ReachAnswer } | undefined,
+  port: ReachQuery["port"],
+): Line[] {
+  if (!answers) return [{ text: `:reach ${text} — network engine not loaded`, tone: "warn" }];
+  const error = answers.into.error ?? answers.out.error;
+  if (error) return [{ text: `:reach ${text} — ${error}`, tone: "warn" }];
+  const on = port ? ` on ${port.protocol}/${port.port}` : "";
+  // Enter on a peer asks the same question (same port) about it.
+  const again = port ? ` ${port.port}/${port.protocol}` : "";
+  const out: Line[] = [];
+  const group = (title: string, cs: readonly ReachConnection[], side: "from" | "to") => {
+    out.push({ text: `${title}${on}: ${cs.length} peer${cs.length === 1 ? "" : "s"} (Enter opens)`, tone: "title" });
+    if (!cs.length) out.push({ text: "  nothing allowed", tone: "ok" });
+    const byNs = new Map<string, ReachConnection[]>();
+    const blocks: ReachConnection[] = [];
+    for (const c of cs) {
+      const p = c[side];
+      if ("cidr" in p) blocks.push(c);
+      else {
+        let l = byNs.get(p.namespace);
+        if (!l) byNs.set(p.namespace, (l = []));
+        l.push(c);
+      }
+    }
+    const row = (c: ReachConnection, label: string): Line => {
+      const p = c[side];
+      const first = c.policies[0]?.split("/");
+      return {
+        text: `    ${label}  ${portsText(c.ports)}  ${c.policies.length ? `allowed by ${c.policies.join(", ")}` : "no policy (not isolated)"}`,
+        action:
+          "cidr" in p
+            ? first?.length === 2
+              ? {
+                  ref: {
+                    apiVersion: "networking.k8s.io/v1",
+                    kind: "NetworkPolicy",
+                    namespace: first[0]!,
+                    name: first[1]!,
+                  },
+                }
+              : undefined
+            : { reach: `${p.namespace}/${p.kind}/${p.name}${again}` },
+      };
+    };
+    for (const [ns, list] of [...byNs].sort(([a], [b]) => a.localeCompare(b))) {
+      out.push({ text: `  namespace ${ns} (${list.length})`, tone: "hl" });
+      for (const c of list) {
+        const p = c[side] as Extract<ReachPeer, { kind: string }>;
+        out.push(row(c, `${p.kind} ${p.name}${p.hostNetwork ? " (hostNetwork)" : ""}`));
+      }
+    }
+    if (blocks.length) {
+      out.push({ text: `  addresses outside the pods (${blocks.length})`, tone: "hl" });
+      for (const c of blocks) out.push(row(c, peerText(c[side])));
+    }
+  };
+  group(`Who can reach ${text.split(" ")[0]}`, answers.into.connections, "from");
+  out.push({ text: "" });
+  group(`What ${text.split(" ")[0]} can reach`, answers.out.connections, "to");
+  for (const n of new Set([...answers.into.notes, ...answers.out.notes])) out.push({ text: `note: ${n}`, tone: "dim" });
+  return out;
 }

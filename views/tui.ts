@@ -80,8 +80,10 @@ export async function runTui(session: Session, options: TuiOptions = {}): Promis
     }, crashAfter);
 
   try {
-    await session.start();
-    await app.waitUntilExit();
+    // `q` ends the UI whatever the source is doing: a start() stuck on a credential plugin
+    // or an unreachable server is abandoned (session.stop() below kills what it started).
+    const exited = app.waitUntilExit();
+    await Promise.race([session.start().then(() => exited), exited]);
   } finally {
     controller.dispose();
     session.stop();

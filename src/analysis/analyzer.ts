@@ -20,6 +20,7 @@ import { compareFindings, type Finding } from "./finding.js";
 import { ModelSet, type Models } from "./models.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
 import { runOrder } from "./reads.js";
+import { applyGaps, type KindGap } from "./visibility.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
 export interface AnalysisResult {
@@ -82,6 +83,8 @@ export class Analyzer {
     private readonly store: Store,
     engines: readonly Engine[],
     private readonly options: AnalysisOptions = DEFAULT_OPTIONS,
+    /** Kinds the source could not (fully) read: their checks' verdicts are unknown (visibility.ts). */
+    private readonly gaps: () => readonly KindGap[] = () => [],
   ) {
     // An engine runs after the engines whose models its checks read (their `after`).
     this.engines = runOrder(engines);
@@ -134,7 +137,7 @@ export class Analyzer {
     this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
-    return {
+    const result: AnalysisResult = {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),
       workloads: this.workloadSummaries(merged.workloads),
@@ -143,6 +146,12 @@ export class Analyzer {
       models,
       version: this.store.version,
     };
+    const gaps = this.gaps();
+    if (!gaps.length) return result;
+    // Verdicts that read a kind with a gap are unknown: filtered here, so every consumer
+    // (report, panels) sees the same. Whole lists then: consumers compare, no `changes`.
+    const { changes: _whole, ...rest } = result;
+    return { ...rest, ...applyGaps(result.findings, result.workloads, result.namespaces, gaps, this.engines) };
   }
 
   /**

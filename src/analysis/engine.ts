@@ -18,12 +18,17 @@ export interface WorkloadSummary {
   namespace: string;
   name: string;
   podSecurity?: PodSecurityLevel;
-  isolation?: { ingress: boolean; egress: boolean };
+  /** null when the kinds it depends on could not be listed; isolationUnknown says why. */
+  isolation?: { ingress: boolean; egress: boolean } | null;
+  isolationUnknown?: string;
 }
 
 export interface NamespaceSummary {
   name: string;
-  segmentation?: Segmentation;
+  /** "unknown": a kind the verdict reads could not be listed there (analysis/visibility.ts). */
+  segmentation?: Segmentation | "unknown";
+  /** Why segmentation is "unknown". */
+  segmentationUnknown?: string;
   enforceableLevel?: PodSecurityLevel;
 }
 
@@ -121,6 +126,11 @@ export interface Engine {
   checks: readonly CheckDef[];
   /** Kinds whose changes make this engine recompute. */
   inputs: readonly string[];
+  /**
+   * Kinds its checks' verdicts depend on, when fewer than `inputs` (object checks read only
+   * their object: []). A gap in one of them makes the verdicts unknown (visibility.ts).
+   */
+  reads?: readonly string[];
   /** Engines whose models or findings this one reads; it reruns when they do. */
   after?: readonly string[];
   run(ctx: AnalysisContext): EngineOutput;

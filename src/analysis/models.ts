@@ -60,8 +60,57 @@ export interface IsolationInfo {
   allows: { ingress: string[]; egress: string[] };
 }
 
+/** A side of a connection (DESIGN §9 `reach`): a workload (Pod or top controller), or an address block. */
+export type ReachPeer =
+  | { namespace: string; kind: string; name: string; hostNetwork?: true }
+  | { cidr: string; except?: string[] };
+
+export interface ReachPort {
+  protocol: "TCP" | "UDP" | "SCTP";
+  port: number;
+  endPort?: number;
+}
+
+/** One allowed connection per peer pair, ports joined, with the policies that allow it ("ns/name"). */
+export interface ReachConnection {
+  from: ReachPeer;
+  to: ReachPeer;
+  ports: "all" | ReachPort[];
+  policies: string[];
+}
+
+export interface ReachQuery {
+  /** NS/NAME, NS/KIND/NAME, an address or a CIDR. */
+  to?: string;
+  from?: string;
+  port?: { port: number; protocol: "TCP" | "UDP" | "SCTP" };
+  /** Every connection a policy decides. */
+  all?: boolean;
+}
+
+export interface ReachAnswer {
+  connections: ReachConnection[];
+  /** With `all`: workloads open in a direction (pairs of two open ones are allowed and not listed). */
+  open?: { ingress: ReachPeer[]; egress: ReachPeer[] };
+  /** hostNetwork workloads involved, and other caveats. */
+  notes: string[];
+  /** The query named no workload (one line). */
+  error?: string;
+}
+
+export interface PolicyExplanation {
+  /** "applies to pods app=db in shop; isolates ingress" and one line per rule (or "denies all ingress"). */
+  lines: string[];
+  /** Top workloads it selects, with the directions it isolates for them. */
+  selects: { ref: ResourceRef; directions: ("ingress" | "egress")[] }[];
+}
+
 /** Published by the "network" engine. */
 export interface NetworkModel {
+  /** Who can reach what (the connectivity evaluator over every workload). */
+  reach?(query: ReachQuery): ReachAnswer;
+  /** A NetworkPolicy in words: what it applies to, what it allows per rule, the workloads it selects. */
+  explainPolicy?(namespace: string, name: string): PolicyExplanation | undefined;
   /** Isolation of a Pod or pod template, by refKey of the workload object. */
   isolationOf(workloadKey: string): IsolationInfo | undefined;
   segmentationOf(namespace: string): "none" | "partial" | "default-deny" | undefined;

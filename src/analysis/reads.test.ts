@@ -131,7 +131,7 @@ describe("the check contract (reads)", () => {
 
   it("the built-in engines declare what their checks read", () => {
     expect(secretsEngine().after).toEqual(["rbac"]);
-    expect(secretsEngine().inputs).toEqual(expect.arrayContaining(["ServiceAccount", "Secret", "ConfigMap", "Role"]));
+    expect(secretsEngine().inputs).toEqual(expect.arrayContaining(["ServiceAccount", "Secret", "ConfigMap"]));
     expect(imagesEngine().after).toEqual([]);
     expect(podsEngine().inputs).toContain("Namespace");
   });

@@ -12,7 +12,12 @@ import { namespaceStamp } from "./parts.js";
 
 /** What a check reads beyond the workload (or object) it is run on. */
 export interface CheckReads {
-  /** Store kinds read: of the workload's namespace, or cluster-scoped ones (any change to those reruns it). */
+  /**
+   * Kinds its verdicts depend on beyond the object itself ([] = only the object; undefined =
+   * its engine's `reads`, else `inputs`). Visibility (visibility.ts) drops its verdicts where
+   * one of these could not be read; the engine recomputes on their changes (cluster-scoped
+   * ones: on any change; namespaced ones: with the namespace).
+   */
   kinds?: readonly string[];
   /** Models of other engines read through ctx.models (the check reruns when the model changes). */
   models?: readonly ModelName[];

@@ -5,6 +5,7 @@ import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
 import { imagesEngine } from "./images/index.js";
+import { exposureEngine } from "./network/exposure.js";
 import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
@@ -12,7 +13,15 @@ import { secretsEngine } from "./secrets/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
-  return [podsEngine(), imagesEngine(), rbacEngine(), networkEngine(), secretsEngine(), correlateEngine()];
+  return [
+    podsEngine(),
+    imagesEngine(),
+    rbacEngine(),
+    networkEngine(),
+    exposureEngine(),
+    secretsEngine(),
+    correlateEngine(),
+  ];
 }
 
 let catalogCache: Map<string, CheckDef> | undefined;

@@ -18,6 +18,20 @@ describe("parseCommand", () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
+  it("parses :reach with an optional port and protocol", () => {
+    expect(parseCommand("reach shop/db 5432")).toEqual({
+      type: "reach",
+      target: "shop/db",
+      port: { port: 5432, protocol: "TCP" },
+      text: "shop/db 5432",
+    });
+    expect(parseCommand("reach kube-system/coredns 53/udp")).toMatchObject({ port: { port: 53, protocol: "UDP" } });
+    expect(parseCommand("reach shop/db")).toEqual({ type: "reach", target: "shop/db", text: "shop/db" });
+    expect(parseCommand("reach db")).toMatchObject({ type: "error", message: /usage: :reach NS\/NAME/ });
+    expect(parseCommand("reach shop/db http")).toMatchObject({ type: "error", message: /bad port http/ });
+    expect(complete("reach sh", { namespaces: ["shop", "dev"], contexts: [] }).line).toBe("reach shop/");
+  });
+
   it("parses :can with subresource, name and namespace", () => {
     expect(parseCommand("can create pods/exec -n shop")).toEqual({
       type: "can",

@@ -1,11 +1,13 @@
 // `:` command mode: parsing and Tab completion (k9s habits, DESIGN §5).
 import type { Panel } from "../analysis/finding.js";
-import type { AccessQuery } from "../analysis/models.js";
+import type { AccessQuery, ReachQuery } from "../analysis/models.js";
+import { parsePort } from "../commands/reach.js";
 
 export type Command =
   | { type: "ns"; namespace: string | undefined }
   | { type: "ctx"; name: string }
   | { type: "can"; query: AccessQuery; text: string }
+  | { type: "reach"; target: string; port?: ReachQuery["port"]; text: string }
   | { type: "panel"; panel: Panel }
   | { type: "help" }
   | { type: "quit" }
@@ -24,7 +26,7 @@ const PANEL_COMMANDS: Record<string, Panel> = {
 };
 
 /** Commands offered by completion, in the order help lists them. */
-export const COMMANDS = ["ns", "ctx", "can", "pod", "rbac", "net", "sec", "img", "help", "q"] as const;
+export const COMMANDS = ["ns", "ctx", "can", "reach", "pod", "rbac", "net", "sec", "img", "help", "q"] as const;
 
 export function parseCommand(text: string): Command {
   const [name = "", ...args] = text.trim().split(/\s+/).filter(Boolean);
@@ -47,9 +49,22 @@ export function parseCommand(text: string): Command {
     case "can":
     case "who-can":
       return parseCan(args);
+    case "reach":
+      return parseReachCommand(args);
     default:
       return { type: "error", message: `unknown command :${name} (? lists them)` };
   }
+}
+
+/** `:reach NS/NAME [PORT[/PROTO]]`: both directions of one workload. */
+function parseReachCommand(args: string[]): Command {
+  const usage = "usage: :reach NS/NAME [PORT[/PROTO]], e.g. :reach shop/db 5432";
+  const [target, portText, ...extra] = args;
+  if (!target || extra.length || !target.includes("/")) return { type: "error", message: usage };
+  if (portText === undefined) return { type: "reach", target, text: target };
+  const port = parsePort(portText);
+  if (!port) return { type: "error", message: `bad port ${portText}: ${usage}` };
+  return { type: "reach", target, port, text: `${target} ${portText}` };
 }
 
 function parseCan(args: string[]): Command {
@@ -135,6 +150,7 @@ export function complete(line: string, sources: CompletionSources): { line: stri
     const cmd = head[0];
     const prev = head[head.length - 1];
     if (cmd === "ns") pool = head.length === 1 ? ["all", ...sources.namespaces] : [];
+    else if (cmd === "reach") pool = head.length === 1 ? sources.namespaces.map((n) => `${n}/`) : [];
     else if (cmd === "ctx") pool = head.length === 1 ? sources.contexts : [];
     else if (cmd === "can" || cmd === "who-can") {
       if (prev === "-n") pool = sources.namespaces;
@@ -145,6 +161,8 @@ export function complete(line: string, sources: CompletionSources): { line: stri
   }
   const matches = pool.filter((w) => w.startsWith(last));
   if (matches.length === 0) return { line, candidates: [] };
-  if (matches.length === 1) return { line: `${[...head, matches[0]].join(" ")} `, candidates: [] };
+  // "shop/" goes on with a name: no space after it.
+  if (matches.length === 1)
+    return { line: `${[...head, matches[0]].join(" ")}${matches[0]!.endsWith("/") ? "" : " "}`, candidates: [] };
   return { line: [...head, commonPrefix(matches)].join(" "), candidates: matches };
 }

@@ -217,3 +217,22 @@ describe("FindingFilter: narrowing and the cache", () => {
     );
   });
 });
+
+describe("the filter keeps severity order (issue 14)", () => {
+  it("a better-matching low finding never rises above a critical one", () => {
+    const at = (severity: Severity, name: string, message: string) =>
+      makeFinding({
+        meta: { ...meta, severity, id: `x.${severity}` },
+        resource: { apiVersion: "v1", kind: "Pod", namespace: "shop", name },
+        message,
+      });
+    // Panel order: most severe first.
+    const panel = [
+      at("critical", "a-long-unrelated-name", "shares the node's network namespace and more, web somewhere"),
+      at("high", "web-2", "runs as root, web"),
+      at("low", "web", "web"),
+    ];
+    const got = filterFindings(panel, "web").map((f) => f.severity);
+    expect(got).toEqual(["critical", "high", "low"]);
+  });
+});

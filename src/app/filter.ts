@@ -13,7 +13,7 @@
 // (backspace) is answered from the cache.
 import { performance } from "node:perf_hooks";
 import Fuse from "fuse.js";
-import type { Finding } from "../analysis/finding.js";
+import { type Finding, severityRank } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
 
 /** Matches that fuse.js ranks; fuse costs ~10 µs a candidate. */
@@ -527,10 +527,16 @@ export class FindingFilter {
     );
     const ranked = fuse.search(tokens.join(" ")).map((r) => r.item.k);
     // Every match passed the filter: the ones fuse scores too low follow the ranked ones.
-    if (ranked.length === found.length) return ranked.map((k) => found[k]!);
-    const seen = new Uint8Array(found.length);
-    for (const k of ranked) seen[k] = 1;
-    return [...ranked.map((k) => found[k]!), ...found.filter((_, k) => !seen[k])];
+    let out: Finding[];
+    if (ranked.length === found.length) out = ranked.map((k) => found[k]!);
+    else {
+      const seen = new Uint8Array(found.length);
+      for (const k of ranked) seen[k] = 1;
+      out = [...ranked.map((k) => found[k]!), ...found.filter((_, k) => !seen[k])];
+    }
+    // The panel's order holds under a filter: severity first, fuse's relevance within one
+    // severity (a stable sort keeps it).
+    return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   }
 
   private remember(key: string, entry: Entry): void {

@@ -17,6 +17,8 @@ export interface RelatedEntry {
   ref?: ResourceRef;
   /** Enter opens this finding. */
   findingId?: string;
+  /** Enter opens `:reach` for this workload (NS/KIND/NAME). */
+  reach?: string;
 }
 
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
@@ -57,7 +59,8 @@ export function relatedOf(obj: KObject | undefined, store: Store, models: Models
       else {
         out.push({
           section: "network",
-          text: `ingress ${iso.ingress ? "isolated" : "open"} · egress ${iso.egress ? "isolated" : "open"}`,
+          text: `ingress ${iso.ingress ? "isolated" : "open"} · egress ${iso.egress ? "isolated" : "open"}${w.podSpec.hostNetwork === true ? " (hostNetwork: outside NetworkPolicy)" : ""} — Enter: who can reach it, what it reaches`,
+          ...(net.reach ? { reach: `${w.namespace}/${w.ref.kind}/${w.ref.name}` } : {}),
         });
         const seen = new Set<string>();
         for (const p of [...iso.ingressPolicies, ...iso.egressPolicies]) {
@@ -72,6 +75,16 @@ export function relatedOf(obj: KObject | undefined, store: Store, models: Models
       }
     }
     for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
+  }
+  if (obj?.kind === "NetworkPolicy") {
+    const ex = net?.explainPolicy?.(obj.metadata.namespace ?? "default", obj.metadata.name);
+    if (!ex) out.push({ section: "network", text: net ? "policy not analysed" : "network engine not loaded" });
+    else {
+      for (const l of ex.lines) out.push({ section: "network", text: l });
+      if (!ex.selects.length) out.push({ section: "network", text: "selects no workload" });
+      for (const s of ex.selects)
+        out.push({ section: "network", text: `selects ${refLabel(s.ref)} (${s.directions.join("+")})`, ref: s.ref });
+    }
   }
   if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
   if (obj?.kind === "ServiceAccount" && rbac) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KObject } from "../cluster/objects.js";
+import { LAST_APPLIED, project } from "../cluster/project.js";
 import { objectYaml, pathSegments } from "./yaml.js";
 
 const deployment = {
@@ -54,5 +55,29 @@ describe("objectYaml", () => {
     expect(y.lines.join("\n")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(y.lines.some((l) => l.includes("note:"))).toBe(true);
     expect(y.highlight).toBeUndefined();
+  });
+});
+
+describe("secret.last-applied marker (issue 14)", () => {
+  it("points at the last-applied annotation line, which says the values were dropped", () => {
+    const secret = project({
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: {
+        name: "db",
+        namespace: "shop",
+        annotations: {
+          "a.example.com/owner": "team",
+          [LAST_APPLIED]: '{"kind":"Secret","data":{"password":"aHVudGVyMg=="}}',
+          "z.example.com/note": "x",
+        },
+      },
+    })!;
+    const y = objectYaml(secret, `metadata.annotations.${LAST_APPLIED}`);
+    expect(y.highlight).toBeDefined();
+    const line = y.lines[y.highlight!.from]!;
+    expect(line).toContain(LAST_APPLIED);
+    expect(line).toContain("dropped by kubeward: it held the values of password");
+    expect(y.lines.join("\n")).not.toContain("aHVudGVyMg==");
   });
 });

@@ -3,6 +3,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument, stringify } from "yaml";
 import { maskCredentials } from "../analysis/secrets/mask.js";
 import type { KObject } from "../cluster/objects.js";
+import { LAST_APPLIED } from "../cluster/project.js";
 import { sanitize } from "../util/sanitize.js";
 
 export interface ObjectYaml {
@@ -31,7 +32,16 @@ function tidy(raw: KObject): Record<string, unknown> {
   // Plaintext credentials in env values and ConfigMaps are shown masked, as the findings show them.
   const obj = maskCredentials(raw).object;
   const meta: Record<string, unknown> = { ...obj.metadata };
-  for (const k of ["labels", "annotations"] as const) if (!Object.keys(obj.metadata[k] ?? {}).length) delete meta[k];
+  // The last-applied annotation of a Secret was dropped at projection (it held values): a
+  // line says so, where secret.last-applied points.
+  const leaked: unknown = obj.lastAppliedDataKeys;
+  if (obj.kind === "Secret" && Array.isArray(leaked) && leaked.length)
+    meta.annotations = {
+      ...obj.metadata.annotations,
+      [LAST_APPLIED]: `(dropped by kubeward: it held the values of ${leaked.join(", ")})`,
+    };
+  for (const k of ["labels", "annotations"] as const)
+    if (!Object.keys((meta[k] as object | undefined) ?? {}).length) delete meta[k];
   if (!obj.metadata.ownerReferences?.length) delete meta.ownerReferences;
   return { ...obj, metadata: meta };
 }
@@ -58,9 +68,19 @@ export function objectYaml(obj: KObject, path?: string): ObjectYaml {
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
   let node: Node | null | undefined = doc.contents as Node | null;
   let range: [number, number] | undefined;
-  for (const seg of pathSegments(path)) {
+  const segs = pathSegments(path);
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === seg);
+      // Keys may hold dots (annotation names): the longest run of segments that is a key wins.
+      let pair: unknown;
+      for (let j = segs.length; j > i && !pair; j--) {
+        const run = segs.slice(i, j);
+        if (j - i > 1 && run.some((s) => typeof s !== "string")) continue;
+        const key = run.join(".");
+        pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+        if (pair) i = j - 1;
+      }
       if (!pair || !isPair(pair)) break;
       const key = pair.key as Node;
       const value = pair.value as Node | null;

@@ -27,13 +27,17 @@ export class LiveSource implements Source {
   readonly info: SourceInfo = { kind: "live" };
   readonly kinds = KINDS.map((k) => k.kind);
   private readonly abort = new AbortController();
-  private readonly fallbacks = new Set<string>();
+  private readonly fallbacks = new Map<string, string>();
   private stopCallbacks: (() => void)[] = [];
   private contextNames: string[] = [];
 
   constructor(readonly options: LiveOptions) {
     if (options.context) this.info.context = options.context;
     if (options.namespace) this.info.namespace = options.namespace;
+  }
+
+  coverage(): ReadonlyMap<string, string> {
+    return this.fallbacks;
   }
 
   contexts(): string[] {
@@ -68,6 +72,7 @@ export class LiveSource implements Source {
       throw err;
     }
     this.contextNames = conn.contexts;
+    this.stopCallbacks.push(() => conn.transport.close());
     Object.assign(this.info, {
       context: conn.context,
       cluster: conn.cluster,
@@ -137,9 +142,9 @@ export class LiveSource implements Source {
   }
 
   private noteFallback(kind: string, namespace: string): void {
-    this.fallbacks.add(kind);
+    this.fallbacks.set(kind, namespace);
     this.info.namespace = namespace;
-    const kinds = [...this.fallbacks];
+    const kinds = [...this.fallbacks.keys()];
     this.info.note = `cannot list ${kinds.slice(0, 3).join(", ")}${kinds.length > 3 ? ` +${kinds.length - 3}` : ""} cluster-wide: showing namespace ${namespace}`;
   }
 

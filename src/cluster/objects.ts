@@ -157,6 +157,15 @@ export const KINDS: readonly KindInfo[] = [
     plural: "networkpolicies",
     namespaced: true,
   },
+  { kind: "Ingress", apiVersion: "networking.k8s.io/v1", plural: "ingresses", namespaced: true },
+  // Gateway API routes (gateway.networking.k8s.io/v1), when installed: exposure (net.exposed-service).
+  {
+    kind: "HTTPRoute",
+    apiVersion: "gateway.networking.k8s.io/v1",
+    plural: "httproutes",
+    namespaced: true,
+    optional: true,
+  },
   // trivy-operator's scan reports (aquasecurity.github.io/v1alpha1), when installed.
   {
     kind: "VulnerabilityReport",

@@ -90,6 +90,8 @@ const KEEP: Record<string, readonly string[]> = {
   RoleBinding: ["roleRef", "subjects"],
   ClusterRoleBinding: ["roleRef", "subjects"],
   NetworkPolicy: ["spec"],
+  Ingress: ["spec"],
+  HTTPRoute: ["spec"],
   Namespace: [],
   Secret: ["type"],
 };

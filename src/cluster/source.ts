@@ -16,6 +16,12 @@ export type SourceEvent =
 export interface SourceProblem {
   where: string;
   message: string;
+  /** For a kind that could not be (fully) read (app/gaps.ts): which, how and where. */
+  kind?: string;
+  state?: "forbidden" | "failed" | "incomplete";
+  /** A namespace, "cluster" (every namespace and cluster-scoped), or "all-except:NS". */
+  scope?: string;
+  permission?: string;
 }
 
 export interface SourceInfo {
@@ -40,6 +46,8 @@ export interface Source {
   problems(): SourceProblem[];
   /** The same source on another kube context (live only), not started yet. */
   forContext?(context: string): Source;
+  /** Kinds read in one namespace only, though the source reads every namespace (kind → namespace). */
+  coverage?(): ReadonlyMap<string, string>;
   /** Context names of the kubeconfig, once started (for :ctx completion). */
   contexts?(): string[];
 }

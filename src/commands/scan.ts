@@ -5,12 +5,14 @@ import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
 import { checkMetas } from "../analysis/registry.js";
 import { FileSource } from "../cluster/files.js";
+import type { SourceProblem } from "../cluster/source.js";
 import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
 import { sanitize } from "../util/sanitize.js";
 import { kubewardVersion } from "../util/version.js";
+import { gapProblems } from "./gaps.js";
 import type { Session } from "./session.js";
 
 export type OutputFormat = "text" | "json" | "sarif";
@@ -20,6 +22,8 @@ export interface ScanOptions {
   failOn?: Severity;
   patches?: string;
   syncTimeoutMs: number;
+  /** Keep exit codes 0/1 when the report is partial (forbidden, failed, timed-out kinds, unreadable files). */
+  allowPartial?: boolean;
 }
 
 export interface Io {
@@ -35,8 +39,13 @@ export function reportKindErrors(session: Session, io: Io): void {
   }
 }
 
+/** Everything the report could not see: the source's problems, then each kind not (fully) read. */
+export function reportProblems(session: Session): SourceProblem[] {
+  return [...session.source.problems(), ...gapProblems(session.gaps())];
+}
+
 export function renderReport(session: Session, result: AnalysisResult, output: OutputFormat): string {
-  const problems = session.source.problems();
+  const problems = reportProblems(session);
   switch (output) {
     case "json":
       return renderJson(buildJsonReport(result, session.source.info, problems));
@@ -60,11 +69,17 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
   io.stdout(renderReport(session, result, options.output));
-  const problems = session.source.problems();
-  for (const p of problems) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
+  const problems = reportProblems(session);
+  for (const p of session.source.problems()) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
   reportKindErrors(session, io);
   if (!complete)
-    io.stderr("kubeward: warning: not every kind finished listing before the timeout; the report is partial\n");
+    io.stderr(
+      `kubeward: warning: not every kind finished listing within ${Math.round(options.syncTimeoutMs / 1000)} s; the report is partial\n`,
+    );
+  if (problems.length)
+    io.stderr(
+      `kubeward: the report is partial (${problems.length} problem${problems.length === 1 ? "" : "s"})${options.allowPartial ? "" : "; exit code 2 (--allow-partial keeps 0/1)"}\n`,
+    );
   if (options.patches) {
     const lines = writePatches(session, result, options.patches);
     const say = options.output === "text" ? io.stdout : io.stderr;
@@ -73,7 +88,7 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
     );
   }
   session.stop();
-  if (problems.length) return 2;
+  if (problems.length && !options.allowPartial) return 2;
   if (options.failOn) {
     const limit = severityRank(options.failOn);
     if (result.findings.some((f) => severityRank(f.severity) <= limit)) return 1;

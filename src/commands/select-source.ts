@@ -13,6 +13,19 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** Per-file size limit for --file, in bytes. */
+  maxFileSize?: number;
+}
+
+/** "512MiB", "100M", "2g", "1048576" → bytes; a UsageError otherwise. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--max-file-size: not a size: ${text} (e.g. 512MiB, 100M, 1G)`);
+  const unit = m[2]!.toLowerCase();
+  const power = unit ? "kmgt".indexOf(unit) + 1 : 0;
+  const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+  if (!(bytes > 0)) throw new UsageError(`--max-file-size must be more than 0: ${text}`);
+  return bytes;
 }
 
 export class UsageError extends Error {}
@@ -21,7 +34,7 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
-  if (flags.file.length) return new FileSource(flags.file);
+  if (flags.file.length) return new FileSource(flags.file, flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {});
   const kubeconfig = findKubeconfig(flags.kubeconfig);
   if (!kubeconfig) {
     if (mode === "scan" || flags.context) {

@@ -2,8 +2,10 @@
 import { type AnalysisResult, Analyzer } from "../analysis/analyzer.js";
 import { type AnalysisOptions, DEFAULT_OPTIONS, type Engine } from "../analysis/engine.js";
 import { createEngines } from "../analysis/registry.js";
+import type { KindGap } from "../analysis/visibility.js";
 import type { Source } from "../cluster/source.js";
 import { Store } from "../store/store.js";
+import { kindGaps } from "./gaps.js";
 
 export class Session {
   readonly store = new Store();
@@ -18,7 +20,7 @@ export class Session {
     engines: Engine[] = createEngines(),
   ) {
     this._source = source;
-    this.analyzer = new Analyzer(this.store, engines, options);
+    this.analyzer = new Analyzer(this.store, engines, options, () => this.gaps());
   }
 
   /** The source being read; replaced by switchContext(). */
@@ -70,6 +72,14 @@ export class Session {
       await new Promise((r) => setTimeout(r, 25));
     }
     return true;
+  }
+
+  /** Kinds not (fully) read, per scope: their checks' verdicts are unknown. */
+  gaps(): KindGap[] {
+    const src = this._source;
+    // A live source narrowed to a fallback namespace says so through coverage(), not its scope.
+    const scope = src.coverage?.().size ? undefined : src.info.namespace;
+    return kindGaps(this.store, src, scope);
   }
 
   analyze(): AnalysisResult {

@@ -25,6 +25,13 @@ export function renderText(result: AnalysisResult, info: SourceInfo, problems: S
   const out: string[] = [];
   const counts = severityCounts(result);
   out.push(`kubeward report — ${sanitize(sourceLabel(info))}`);
+  if (problems.length) {
+    // First, before any count: what this report could not see (issue 14).
+    out.push(
+      `PARTIAL REPORT: ${problems.length} input problem${problems.length === 1 ? "" : "s"}; verdicts that depend on what is missing are unknown (not clean):`,
+    );
+    for (const p of problems) out.push(`  - ${sanitize(p.where)}: ${sanitize(p.message)}`);
+  }
   out.push(SEVERITIES.map((s) => `${s}: ${counts[s]}`).join("  "));
   for (const panel of PANELS) {
     const findings = result.findings.filter((f) => f.panel === panel);
@@ -36,10 +43,6 @@ export function renderText(result: AnalysisResult, info: SourceInfo, problems: S
       if (f.fix && f.fix.type !== "none")
         out.push(`         fix: ${f.fix.type} on ${sanitize(refLabel(f.fix.target))}`);
     }
-  }
-  if (problems.length) {
-    out.push("", `== Input problems (${problems.length}) ==`);
-    for (const p of problems) out.push(`${sanitize(p.where)}: ${sanitize(p.message)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sanitize } from "./sanitize.js";
+import { sanitize, sanitizeOutput } from "./sanitize.js";
 
 describe("sanitize", () => {
   it("makes escape sequences inert", () => {
@@ -15,5 +15,12 @@ describe("sanitize", () => {
         expect(sanitize(s)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       }),
     );
+  });
+});
+
+describe("sanitizeOutput (every CLI write)", () => {
+  it("keeps lines and tabs, escapes every other control byte", () => {
+    expect(sanitizeOutput("a\tb\nc\u001b]0;x\u0007\r\u009b")).toBe("a\tb\nc␛]0;x\\x07\\x0d\\x9b");
+    expect(sanitizeOutput('{"image": "nginx\\u001b"}')).toBe('{"image": "nginx\\u001b"}');
   });
 });

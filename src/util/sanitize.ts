@@ -11,3 +11,17 @@ export function sanitize(text: unknown): string {
     return code === 0x1b ? "␛" : `\\x${code.toString(16).padStart(2, "0")}`;
   });
 }
+
+/**
+ * For whole outputs written to a terminal or a pipe (every CLI write, every mode): the
+ * same escaping as sanitize(), but line breaks and tabs stay (a report has lines). A
+ * carriage return is escaped too: it could overwrite the line before it.
+ */
+export function sanitizeOutput(text: unknown): string {
+  const s = typeof text === "string" ? text : String(text ?? "");
+  return s.replace(CONTROL, (c) => {
+    if (c === "\n" || c === "\t") return c;
+    const code = c.charCodeAt(0);
+    return code === 0x1b ? "␛" : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}

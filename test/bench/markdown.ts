@@ -134,6 +134,31 @@ if (r.rbac)
       ],
     ],
   );
+if (r.reach)
+  table(
+    [
+      "pods",
+      "connections",
+      "open for ingress",
+      "`--all` wall ms",
+      "`--all` CPU ms",
+      "JSON ms",
+      "JSON MiB",
+      "one `--to` ms",
+    ],
+    [
+      [
+        r.reach.pods,
+        r.reach.connections,
+        r.reach.openIngress,
+        r.reach.allMs,
+        r.reach.allCpuMs,
+        r.reach.jsonMs,
+        r.reach.jsonMb,
+        r.reach.toMs,
+      ],
+    ],
+  );
 for (const a of r.apiserver ?? [])
   table(
     ["pods", "objects", "load s", "kubectl get ms (runs)", "kubeward scan ms (runs)", "median ratio kubeward/kubectl"],

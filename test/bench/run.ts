@@ -8,9 +8,11 @@ import { STARTUP_FLAGS, tuneHeap } from "../../src/util/heap.js";
 import { benchAnalysis } from "./analysis.js";
 import { benchApiserver } from "./apiserver.js";
 import { benchEvents } from "./events.js";
+import { benchFiles } from "./files.js";
 import { benchFuzzy } from "./fuzzy.js";
 import { benchIdle } from "./idle.js";
 import { benchRbac } from "./rbac.js";
+import { benchReach } from "./reach.js";
 
 const MARK = "BENCH_RESULT ";
 const SIZES = [1_000, 10_000, 50_000, 150_000];
@@ -43,6 +45,12 @@ async function child(name: string): Promise<void> {
       break;
     case "rbac":
       result = benchRbac();
+      break;
+    case "files":
+      result = benchFiles(Number(arg("mb") ?? 10));
+      break;
+    case "reach":
+      result = benchReach(size);
       break;
     case "apiserver":
       result = await benchApiserver(size, Number(arg("reps") ?? 3));
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
   if (!skip.has("fuzzy")) report.fuzzy = await step("fuzzy", ["--size", String(top)]);
   if (!skip.has("idle")) report.idle = await step("idle", ["--size", String(mid), "--seconds", quick ? "1" : "10"]);
   if (!skip.has("rbac") && !quick) report.rbac = await step("rbac", []);
+  if (!skip.has("reach")) report.reach = await step("reach", ["--size", String(mid)]);
   if (!skip.has("apiserver") && !quick) {
     const apiSizes = (arg("api-sizes") ?? "10000").split(",").map(Number);
     report.apiserver = [];
@@ -120,6 +129,11 @@ async function main(): Promise<void> {
       (report.apiserver as unknown[]).push(
         await step("apiserver", ["--size", String(size), "--reps", arg("reps") ?? "3"]),
       );
+  }
+  if (!skip.has("files")) {
+    report.files = [];
+    for (const mb of (arg("file-mb") ?? (quick ? "1" : "10,100")).split(",").map(Number))
+      (report.files as unknown[]).push(await step("files", ["--mb", String(mb)]));
   }
   report.finishedAt = new Date().toISOString();
   if (!json) log(summary(report));
@@ -145,7 +159,9 @@ function summary(r: any): string {
   if (r.fuzzy) lines.push(`fuzzy: ${JSON.stringify(r.fuzzy)}`);
   if (r.idle) lines.push(`idle: ${JSON.stringify(r.idle)}`);
   if (r.rbac) lines.push(`rbac: ${JSON.stringify(r.rbac)}`);
+  if (r.reach) lines.push(`reach --all: ${JSON.stringify(r.reach)}`);
   for (const a of r.apiserver ?? []) lines.push(`apiserver: ${JSON.stringify(a)}`);
+  for (const f of r.files ?? []) lines.push(`files (--file ingest): ${JSON.stringify(f)}`);
   return lines.join("\n");
 }
 

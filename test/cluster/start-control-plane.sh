@@ -193,7 +193,7 @@ rules:
     resources: [roles, rolebindings, clusterroles, clusterrolebindings]
     verbs: [get, list, watch]
   - apiGroups: [networking.k8s.io]
-    resources: [networkpolicies]
+    resources: [networkpolicies, ingresses]
     verbs: [get, list, watch]
 ---
 apiVersion: rbac.authorization.k8s.io/v1

@@ -15,7 +15,7 @@ type Json = Record<string, unknown>;
 /** A source filled by hand: the test pushes events through `emit`. */
 export class HandSource implements Source {
   readonly info = { kind: "demo" as const, context: "test-ctx", cluster: "test-cluster", user: "tester" };
-  readonly kinds = ["Pod"];
+  readonly kinds: string[] = ["Pod"];
   emit: (events: SourceEvent[]) => void = () => {};
   async start(emit: (events: SourceEvent[]) => void) {
     this.emit = emit;

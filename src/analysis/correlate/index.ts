@@ -22,6 +22,7 @@ import {
 } from "../parts.js";
 import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { topWorkloadsOf } from "./common.js";
+import { detectExposedPowerfulPaths, exposedPowerfulWorkload } from "./exposed-powerful-workload.js";
 import { detectPrivilegedPodPaths, privilegedPodSecretsReader } from "./privileged-pod-secrets-reader.js";
 import { detectUnsegmentedTokenPaths, unsegmentedPowerfulToken } from "./unsegmented-powerful-token.js";
 
@@ -44,7 +45,7 @@ export function correlateEngine(): Engine {
   let namespaces: string[] = [];
   return {
     name: "correlate",
-    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky],
+    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky, exposedPowerfulWorkload],
     // Everything the other engines read: any change may complete or break a path.
     inputs: [
       ...WORKLOAD_KINDS,
@@ -56,8 +57,11 @@ export function correlateEngine(): Engine {
       "ClusterRole",
       "RoleBinding",
       "ClusterRoleBinding",
+      "Service",
+      "Ingress",
+      "HTTPRoute",
     ],
-    after: ["pods", "images", "rbac", "network", "secrets"],
+    after: ["pods", "images", "rbac", "network", "exposure", "secrets"],
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
@@ -76,6 +80,7 @@ export function correlateEngine(): Engine {
             findings: [
               ...detectPrivilegedPodPaths(ctx, workloads, pool),
               ...detectUnsegmentedTokenPaths(ctx, workloads, pool),
+              ...detectExposedPowerfulPaths(ctx, workloads, pool),
             ],
           };
         },

@@ -22,6 +22,7 @@ export function imagesEngine(): Engine {
     checks: imageChecks,
     inputs: inputsOf(WORKLOAD_KINDS, reads),
     after: reads.models,
+    reads: [], // object checks
     run: (ctx) =>
       partitionedOutput(
         cache.update(

@@ -75,3 +75,19 @@ export function cidrContains(cidr: Cidr, ip: { family: 4 | 6; value: bigint }): 
 export function isEverything(cidr: Cidr): boolean {
   return cidr.prefix === 0;
 }
+
+/** Every address of `inner` is in `outer`. */
+export function cidrWithin(inner: Cidr, outer: Cidr): boolean {
+  return (
+    inner.family === outer.family &&
+    inner.prefix >= outer.prefix &&
+    cidrContains(outer, { family: inner.family, value: inner.base })
+  );
+}
+
+/** An address as a one-address block (/32 or /128); a block as itself. */
+export function parseAddressOrBlock(text: string): Cidr | undefined {
+  if (text.includes("/")) return parseCidr(text);
+  const ip = parseIp(text.trim());
+  return ip ? parseCidr(`${text.trim()}/${ip.family === 4 ? 32 : 128}`) : undefined;
+}

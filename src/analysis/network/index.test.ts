@@ -47,7 +47,10 @@ describe("network engine on the demo", () => {
       "payments/allow-dns: to pods k8s-app=kube-dns in namespaces kubernetes.io/metadata.name=kube-system [kube-system] on UDP/53, TCP/53",
     );
     const db = model.isolationOf("StatefulSet/shop/db")!;
-    expect(db.allows.ingress).toEqual(["shop/db-allow-all: from anywhere on all ports"]);
+    expect(db.allows.ingress).toEqual([
+      "shop/db-allow-all: from anywhere on all ports",
+      "shop/db-from-web: from pods app=web in shop; pods app=nightly-report in namespaces team=storefront [shop, staging] on TCP/postgres",
+    ]);
     expect(db.allows.egress).toEqual(["everything (no policy selects it)"]);
     expect(model.isolationOf("Deployment/nowhere/x")).toBeUndefined();
     expect(model.segmentationOf("payments")).toBe("default-deny");
@@ -168,7 +171,7 @@ describe("network engine properties", () => {
           if (w.isolation?.ingress) expect(a.isolation?.ingress).toBe(true);
           if (w.isolation?.egress) expect(a.isolation?.egress).toBe(true);
         }
-        const rank = { none: 0, partial: 1, "default-deny": 2 } as const;
+        const rank = { none: 0, partial: 1, "default-deny": 2, unknown: -1 } as const;
         const seg = (r: typeof before) => rank[r.namespaces.find((n) => n.name === "t")!.segmentation!];
         expect(seg(after)).toBeGreaterThanOrEqual(seg(before));
       }),

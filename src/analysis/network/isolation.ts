@@ -1,9 +1,10 @@
 // Which policies select each workload (Pod or pod template), per direction.
 // Only the policies of the workload's own namespace can select it.
 import { refKey } from "../../cluster/objects.js";
-import type { Workload } from "../workloads.js";
-import type { Direction, Policy } from "./policy.js";
+import { containersOf, type Workload } from "../workloads.js";
+import type { Direction, Policy, Protocol } from "./policy.js";
 import { matches } from "./selectors.js";
+import type { NamedPorts } from "./traffic.js";
 
 export interface WorkloadIsolation {
   workload: Workload;
@@ -25,6 +26,8 @@ const NO_POLICIES: Record<Direction, Policy[]> = Object.freeze({
 export type PolicySets = Map<string, Record<Direction, Policy[]>>;
 
 export function isolate(workload: Workload, policies: readonly Policy[], shared?: PolicySets): WorkloadIsolation {
+  // hostNetwork pods are outside NetworkPolicy: no policy isolates them (traffic.ts).
+  if (workload.podSpec.hostNetwork === true) return { workload, key: refKey(workload.ref), policies: NO_POLICIES };
   let which = "";
   for (let i = 0; i < policies.length; i++) if (matches(policies[i]!.podSelector, workload.podLabels)) which += `${i},`;
   let sets = which ? shared?.get(which) : NO_POLICIES;
@@ -41,6 +44,22 @@ export function isolate(workload: Workload, policies: readonly Policy[], shared?
 
 export function isIsolated(w: WorkloadIsolation, direction: Direction): boolean {
   return w.policies[direction].length > 0;
+}
+
+/** Named container ports of a workload, for rules that name ports. */
+export function namedPortsOf(workload: Workload): NamedPorts {
+  const out = new Map<string, { port: number; protocol: Protocol }>();
+  for (const c of containersOf(workload)) {
+    const ports = c.container.ports;
+    if (!Array.isArray(ports)) continue;
+    for (const p of ports) {
+      if (typeof p !== "object" || p === null) continue;
+      if (typeof p.name !== "string" || typeof p.containerPort !== "number") continue;
+      const protocol = p.protocol === "UDP" || p.protocol === "SCTP" ? p.protocol : "TCP";
+      if (!out.has(p.name)) out.set(p.name, { port: p.containerPort, protocol });
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,52 @@
 // of policies in namespace "t", as the Kubernetes docs ("Network Policies") define it.
 import { describe, expect, it } from "vitest";
 import { policy } from "../../../test/support/network.js";
-import type { Protocol } from "./policy.js";
-import { allowed, type Connection, type Endpoint, type PodEndpoint } from "./traffic.js";
+import type { Workload } from "../workloads.js";
+import { parseAddressOrBlock } from "./cidr.js";
+import { isolate } from "./isolation.js";
+import type { Direction, Policy, Protocol } from "./policy.js";
+import {
+  combine,
+  type Endpoint,
+  endpointMatcher,
+  OPEN_SIDE,
+  type PodEndpoint,
+  portSetOf,
+  sideAllows,
+} from "./traffic.js";
+
+const ip = (s: string): Endpoint => ({ cidr: parseAddressOrBlock(s)! });
+
+interface Connection {
+  /** The pod whose policies are evaluated (destination for ingress, source for egress). */
+  pod: PodEndpoint;
+  direction: Direction;
+  peer: Endpoint;
+  port: number;
+  protocol?: Protocol;
+}
+
+/** One side of one connection, as the engine sees it: the namespace's policies, isolate(), sideAllows(). */
+function allowed(policies: readonly Policy[], c: Connection): boolean {
+  const workload = {
+    namespace: c.pod.namespace,
+    podLabels: c.pod.podLabels,
+    podSpec: c.pod.hostNetwork ? { hostNetwork: true } : {},
+    ref: { apiVersion: "v1", kind: "Pod", namespace: c.pod.namespace, name: "probe" },
+  } as unknown as Workload;
+  const selecting = isolate(
+    workload,
+    policies.filter((p) => p.namespace === c.pod.namespace),
+  ).policies[c.direction];
+  const destination = c.direction === "ingress" ? c.pod : c.peer;
+  const side = sideAllows(
+    selecting,
+    c.direction,
+    endpointMatcher(c.peer),
+    "cidr" in destination ? undefined : destination.namedPorts,
+  );
+  return combine(OPEN_SIDE, side, portSetOf(c.port, c.protocol ?? "TCP")).ports.length > 0;
+}
 
 const nsLabels = (name: string, extra: Record<string, string> = {}) => ({
   "kubernetes.io/metadata.name": name,
@@ -67,7 +111,7 @@ const cases: Case[] = [
   ["policyTypes absent + no rules: deny all ingress", [{ podSelector: {} }], { peer: sameNsClient }, false],
   ["egress-only policy leaves ingress open", [{ podSelector: {}, policyTypes: ["Egress"] }], { peer: devWeb }, true],
   ["ingress: [{}] allows every source", [{ podSelector: {}, ingress: [{}] }], { peer: devWeb }, true],
-  ["ingress: [{}] allows an external IP", [{ podSelector: {}, ingress: [{}] }], { peer: { ip: "8.8.8.8" } }, true],
+  ["ingress: [{}] allows an external IP", [{ podSelector: {}, ingress: [{}] }], { peer: ip("8.8.8.8") }, true],
   [
     "podSelector peer alone: same namespace only",
     [inFrom([{ podSelector: { matchLabels: { role: "client" } } }])],
@@ -105,7 +149,7 @@ const cases: Case[] = [
     true,
   ],
   ["namespaceSelector {}: every namespace", [inFrom([{ namespaceSelector: {} }])], { peer: devWeb }, true],
-  ["namespaceSelector {}: not external IPs", [inFrom([{ namespaceSelector: {} }])], { peer: { ip: "8.8.8.8" } }, false],
+  ["namespaceSelector {}: not external IPs", [inFrom([{ namespaceSelector: {} }])], { peer: ip("8.8.8.8") }, false],
   [
     "ns+pod in ONE peer (AND): both match",
     [inFrom([{ namespaceSelector: { matchLabels: { team: "storefront" } }, podSelector: webOnly }])],
@@ -136,27 +180,22 @@ const cases: Case[] = [
     { peer: devWeb },
     false,
   ],
-  ["ipBlock: inside the CIDR", [inFrom([{ ipBlock: { cidr: "10.0.0.0/8" } }])], { peer: { ip: "10.2.3.4" } }, true],
-  [
-    "ipBlock: outside the CIDR",
-    [inFrom([{ ipBlock: { cidr: "10.0.0.0/8" } }])],
-    { peer: { ip: "192.168.0.1" } },
-    false,
-  ],
+  ["ipBlock: inside the CIDR", [inFrom([{ ipBlock: { cidr: "10.0.0.0/8" } }])], { peer: ip("10.2.3.4") }, true],
+  ["ipBlock: outside the CIDR", [inFrom([{ ipBlock: { cidr: "10.0.0.0/8" } }])], { peer: ip("192.168.0.1") }, false],
   [
     "ipBlock: in an except",
     [inFrom([{ ipBlock: { cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] } }])],
-    { peer: { ip: "10.1.9.9" } },
+    { peer: ip("10.1.9.9") },
     false,
   ],
   [
     "ipBlock: beside the except",
     [inFrom([{ ipBlock: { cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] } }])],
-    { peer: { ip: "10.2.9.9" } },
+    { peer: ip("10.2.9.9") },
     true,
   ],
   ["ipBlock does not select pods by label", [inFrom([{ ipBlock: { cidr: "0.0.0.0/0" } }])], { peer: devWeb }, false],
-  ["IPv6 ipBlock", [inFrom([{ ipBlock: { cidr: "2001:db8::/32" } }])], { peer: { ip: "2001:db8::7" } }, true],
+  ["IPv6 ipBlock", [inFrom([{ ipBlock: { cidr: "2001:db8::/32" } }])], { peer: ip("2001:db8::7") }, true],
   ["port: numeric match", [inFrom([{ namespaceSelector: {} }], [{ port: 8080 }])], { peer: devWeb, port: 8080 }, true],
   [
     "port: numeric mismatch",
@@ -239,7 +278,7 @@ const cases: Case[] = [
   [
     "from: [] allows every source",
     [{ podSelector: webOnly, ingress: [{ from: [], ports: [{ port: 8080 }] }] }],
-    { peer: { ip: "1.2.3.4" } },
+    { peer: ip("1.2.3.4") },
     true,
   ],
   ["invalid peer allows nothing", [inFrom([{}])], { peer: devWeb }, false],
@@ -290,14 +329,14 @@ describe("NetworkPolicy semantics (egress from t/web)", () => {
   });
 
   it.each([
-    ["no egress policy: allowed", [], egress({ ip: "1.1.1.1" }, 443), true],
+    ["no egress policy: allowed", [], egress(ip("1.1.1.1"), 443), true],
     [
       "ingress-only default deny leaves egress open",
       [{ podSelector: {}, policyTypes: ["Ingress"] }],
-      egress({ ip: "1.1.1.1" }, 443),
+      egress(ip("1.1.1.1"), 443),
       true,
     ],
-    ["default deny egress", [{ podSelector: {}, policyTypes: ["Egress"] }], egress({ ip: "1.1.1.1" }, 443), false],
+    ["default deny egress", [{ podSelector: {}, policyTypes: ["Egress"] }], egress(ip("1.1.1.1"), 443), false],
     [
       "DNS rule: UDP 53 to kube-dns",
       [{ podSelector: {}, policyTypes: ["Egress"] }, dnsPolicy],
@@ -305,9 +344,9 @@ describe("NetworkPolicy semantics (egress from t/web)", () => {
       true,
     ],
     ["DNS rule: TCP 53 to kube-dns", [dnsPolicy], egress(kubeDns, 53), true],
-    ["DNS rule: not to the internet", [dnsPolicy], egress({ ip: "8.8.8.8" }, 53, "UDP"), false],
+    ["DNS rule: not to the internet", [dnsPolicy], egress(ip("8.8.8.8"), 53, "UDP"), false],
     ["DNS rule: not another port", [dnsPolicy], egress(kubeDns, 443), false],
-    ["egress: [{}] allows everything", [{ podSelector: {}, egress: [{}] }], egress({ ip: "1.1.1.1" }, 443), true],
+    ["egress: [{}] allows everything", [{ podSelector: {}, egress: [{}] }], egress(ip("1.1.1.1"), 443), true],
     [
       "named port resolved on the destination for egress",
       [{ podSelector: {}, policyTypes: ["Egress"], egress: [{ ports: [{ port: "dns", protocol: "UDP" }] }] }],
@@ -317,13 +356,13 @@ describe("NetworkPolicy semantics (egress from t/web)", () => {
     [
       "named port cannot match an IP destination",
       [{ podSelector: {}, policyTypes: ["Egress"], egress: [{ ports: [{ port: "dns", protocol: "UDP" }] }] }],
-      egress({ ip: "10.0.0.10" }, 53, "UDP"),
+      egress(ip("10.0.0.10"), 53, "UDP"),
       false,
     ],
     [
       "ipBlock 0.0.0.0/0 except the cluster range",
       [{ podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }] }] }],
-      egress({ ip: "10.0.0.1" }, 443),
+      egress(ip("10.0.0.1"), 443),
       false,
     ],
   ] as [string, unknown[], Connection, boolean][])("%s", (_, specs, conn, expected) => {
@@ -334,7 +373,7 @@ describe("NetworkPolicy semantics (egress from t/web)", () => {
   it("ignores db: a policy for app=web does not isolate app=db", () => {
     expect(
       allowed([policy({ podSelector: webOnly, policyTypes: ["Egress"] })], {
-        ...egress({ ip: "1.1.1.1" }, 1),
+        ...egress(ip("1.1.1.1"), 1),
         pod: db,
       }),
     ).toBe(true);

@@ -134,6 +134,7 @@ export function podsEngine(): Engine {
     checks: [...podChecks, namespaceEnforce],
     inputs: inputsOf(["Namespace", ...WORKLOAD_KINDS], reads),
     after: reads.models,
+    reads: [], // object checks: a pod spec reads only itself
     run: (ctx) => {
       const { store } = ctx;
       const parts = cache.update(

@@ -4,13 +4,15 @@
 // create next). A namespace that only meets "privileged" gets no patch: labelling
 // it would change nothing; its workloads need fixing first.
 import type { KObject } from "../../cluster/objects.js";
-import { refOf } from "../../cluster/objects.js";
+import { refOf, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { CheckDef, PodSecurityLevel } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 
 export const ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
 export const namespaceEnforce: CheckDef = {
+  // The level it could enforce comes from the workloads of the namespace.
+  reads: { kinds: WORKLOAD_KINDS },
   meta: {
     id: "pod.namespace-no-enforce",
     title: "Namespace without Pod Security enforcement",

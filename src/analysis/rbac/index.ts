@@ -269,6 +269,8 @@ export function rbacEngine(): Engine {
       "Namespace",
       ...WORKLOAD_KINDS,
     ],
+    // Pods only change the wording ("token in use"); the verdicts come from these.
+    reads: ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ServiceAccount"],
     run(ctx): EngineOutput {
       const { store } = ctx;
       const versions = RESOLVE_KINDS.map((k) => store.kindVersion(k));

@@ -48,6 +48,8 @@ function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Findin
   };
 }
 
+const RBAC_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
+
 /** A namespace's part, with the readers of its Secrets for the model. */
 interface SecretsPart extends EnginePart {
   readers: Map<string, SecretReader[]>;
@@ -80,13 +82,16 @@ export function secretsEngine(): Engine {
   const checks = [...specChecks, tokenAutomount, plaintextConfigMap, lastApplied, legacyToken, broadReaders];
   // A namespace's part reads its own objects and what the checks declare: the rbac model
   // (the rbac engine keeps the same model while RBAC objects are unchanged).
-  const reads = readsOf(checks);
-  const stamp = partStamp(reads);
+  const declared = readsOf(checks);
+  const stamp = partStamp(declared);
   return {
     name: "secrets",
     checks,
-    inputs: inputsOf(WORKLOAD_KINDS, reads),
-    after: reads.models,
+    // Kinds the engine walks itself; the rbac model (and so RBAC kinds) through `after`.
+    inputs: inputsOf([...WORKLOAD_KINDS, "ServiceAccount", "Secret", "ConfigMap"], declared),
+    // Token power and readers come from RBAC; object checks say reads: { kinds: [] } themselves.
+    reads: ["ServiceAccount", "Secret", ...RBAC_KINDS],
+    after: declared.models,
     run(ctx) {
       const rbac = ctx.models.rbac;
       const parts = cache.update(

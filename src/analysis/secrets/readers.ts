@@ -86,7 +86,7 @@ function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | und
 }
 
 export const broadReaders: CheckDef = {
-  reads: { kinds: ["Secret", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"], models: ["rbac"] },
+  reads: { models: ["rbac"] },
   meta: {
     id: "secret.broad-readers",
     title: "Secret readable beyond its workloads",

@@ -7,7 +7,7 @@ import { powerOf, subjectLabel } from "./power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "./refs.js";
 
 export const tokenAutomount: WorkloadCheck = {
-  reads: { kinds: ["ServiceAccount"], models: ["rbac"] },
+  reads: { models: ["rbac"] },
   meta: {
     id: "secret.token-automount",
     title: "Powerful service-account token mounted",

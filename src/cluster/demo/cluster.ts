@@ -18,7 +18,7 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
-import { networkPolicyMistakes } from "./network.js";
+import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 
 const RESTRICTED_CONTAINER = {
@@ -73,6 +73,7 @@ function shop(): Json[] {
           {
             name: "postgres",
             image: "postgres:15",
+            ports: [{ containerPort: 5432, name: "postgres" }],
             env: [
               { name: "POSTGRES_USER", value: "shop" },
               { name: "POSTGRES_PASSWORD", value: "Sup3rS3cretPassw0rd!" },
@@ -601,5 +602,6 @@ export function demoObjects(): Json[] {
     ...podSecurityZoo(),
     ...rbacExtras(),
     ...networkPolicyMistakes(),
+    ...reachAndExposure(),
   ];
 }

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { kubewardVersion } from "../../util/version.js";
 import { ApiError } from "./errors.js";
+import { ExecGuard } from "./exec-guard.js";
 import type { Transport, WatchEvent } from "./transport.js";
 
 /** A socket silent this long is dead (watches get bookmarks and end by timeoutSeconds well before). */
@@ -30,12 +31,23 @@ function statusError(status: number, body: string): ApiError {
 
 export class HttpTransport implements Transport {
   private readonly base: URL;
+  /** Exec credential plugins run with a timeout and are killed on close(). */
+  private readonly exec = new ExecGuard();
+  private readonly usesExec: boolean;
 
   constructor(
     private readonly kc: KubeConfig,
     readonly server: string,
   ) {
     this.base = new URL(server);
+    const user = kc.getCurrentUser() as { exec?: unknown; authProvider?: { name?: string } } | null;
+    this.usesExec = !!user?.exec || user?.authProvider?.name === "exec";
+    this.exec.install(kc);
+  }
+
+  /** Stops what this transport started (exec credential plugins still running). */
+  close(): void {
+    this.exec.killAll();
   }
 
   private async request(path: string, accept: string, signal: AbortSignal, idleMs: number) {
@@ -46,6 +58,7 @@ export class HttpTransport implements Transport {
     try {
       await this.kc.applyToHTTPSOptions(opts);
     } catch (err) {
+      if (this.usesExec) throw new AuthError(`authentication failed: ${this.exec.explain(err)}`);
       throw new AuthError(`authentication failed: ${(err as Error)?.message ?? String(err)}`);
     }
     const url = new URL(this.base.pathname.replace(/\/$/, "") + path, this.base);
