@@ -3,7 +3,6 @@
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
 import { serviceAccountNameIn, valueAt } from "../cluster/podspec.js";
 import type { KindState, SourceEvent } from "../cluster/source.js";
-import { isRecord } from "../util/record.js";
 import { sharedString } from "../util/shared-string.js";
 
 export interface Change {
@@ -37,8 +36,7 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 function serviceAccountOf(obj: KObject): string | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
-  const spec = valueAt(obj, path.slice(0, -1));
-  const node = isRecord(spec) ? spec[path[path.length - 1]!] : undefined;
+  const node = valueAt(obj, path);
   if (typeof node !== "object" || node === null) return undefined;
   return serviceAccountNameIn(node as Record<string, unknown>);
 }
