@@ -5,12 +5,13 @@ import type { Severity } from "./analysis/finding.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
-import { loadConfig } from "./commands/config.js";
+import type { FileConfig } from "./commands/config.js";
 import { parseContain, runContain } from "./commands/contain.js";
 import { parseReach, runReach } from "./commands/reach.js";
 import { type OutputFormat, runScan } from "./commands/scan.js";
 import { parseSize, type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
 import { Session } from "./commands/session.js";
+import { applyTriage, problemLine, readConfig } from "./commands/triage-setup.js";
 import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
 import { sanitize, sanitizeOutput } from "./util/sanitize.js";
 import { kubewardVersion } from "./util/version.js";
@@ -30,8 +31,10 @@ const HELP = `
     --file, -f PATH          manifests or kubectl dumps (file or directory; repeatable)
     --kubeconfig PATH        kubeconfig file (default: $KUBECONFIG, ~/.kube/config)
     --context NAME           kube context to use
-    --namespace, -n NS       only this namespace
+    --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
+    --vulns FILE             a scanner report read beside the source: \`trivy image --format json\` or
+                             \`grype -o json\` output (repeatable; scan and UI)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
                              FIFOs and devices are refused
 
@@ -49,8 +52,13 @@ const HELP = `
     --patches DIR            write one patch per fix target into DIR and print the kubectl lines
     --allow-partial          exit 0/1 even when the report is partial (see Exit codes)
     --trusted-registries R   registries images may come from (comma-separated, repeatable)
-    --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]"
+    --config FILE            YAML settings, e.g. "trustedRegistries: [quay.io, registry.example.com/team]",
+                             and accepted risks (exceptions:); default ./.kubeward.yaml, then
+                             $XDG_CONFIG_HOME/kubeward/config.yaml
                              (the demo trusts registry.example.com, registry.k8s.io and quay.io unless told otherwise)
+    --baseline FILE          an earlier --output json report: findings are new or unchanged, resolved
+                             ones are listed, and --fail-on counts only new findings (also in the UI)
+    --show-accepted          list accepted findings with the others and count them (a review)
 
   who-can flags
     --namespace, -n NS       the namespace of the access (default: cluster-wide grants only)
@@ -111,6 +119,9 @@ function parseArgs(argv: string[]) {
       out: { type: "string" },
       trustedRegistries: { type: "string", isMultiple: true, default: [] },
       config: { type: "string" },
+      baseline: { type: "string" },
+      showAccepted: { type: "boolean", default: false },
+      vulns: { type: "string", isMultiple: true, default: [] },
       allowPartial: { type: "boolean", default: false },
       maxFileSize: { type: "string" },
       to: { type: "string" },
@@ -132,16 +143,17 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.vulns.length ? { vulns: f.vulns } : {}),
     ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }
 
-function analysisOptions(cli: Cli, source: Source): AnalysisOptions {
+function analysisOptions(cli: Cli, source: Source, config: FileConfig): AnalysisOptions {
   const fromFlags = cli.flags.trustedRegistries
     .flatMap((r) => r.split(","))
     .map((r) => r.trim())
     .filter(Boolean);
-  const fromFile = cli.flags.config ? loadConfig(cli.flags.config).trustedRegistries : [];
+  const fromFile = config.trustedRegistries;
   const trusted = [...new Set([...fromFlags, ...fromFile])];
   if (trusted.length === 0 && source.info.kind === "demo") return { trustedRegistries: DEMO_TRUSTED_REGISTRIES };
   return { trustedRegistries: trusted };
@@ -185,14 +197,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
       if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+      const { config } = readConfig(cli.flags.config);
       const source = await selectSource(sourceFlags(cli), "scan");
-      const session = new Session(source, analysisOptions(cli, source));
+      const session = new Session(source, analysisOptions(cli, source, config));
+      for (const p of applyTriage(session, config, cli.flags)) io.stderr(`kubeward: ${sanitize(problemLine(p))}\n`);
       return await runScan(
         session,
         {
           output: cli.flags.output as OutputFormat,
           ...(cli.flags.failOn ? { failOn: cli.flags.failOn as Severity } : {}),
           ...(cli.flags.patches ? { patches: cli.flags.patches } : {}),
+          showAccepted: cli.flags.showAccepted,
           syncTimeoutMs: 60_000,
           allowPartial: cli.flags.allowPartial,
         },
@@ -203,7 +218,15 @@ export async function main(argv: string[]): Promise<number> {
       const query = parseWhoCan(rest, { namespace: cli.flags.namespace, name: cli.flags.name });
       if (cli.flags.output === "sarif") throw new UsageError("who-can prints text or json");
       // -n is the query's namespace here: read every namespace, cluster-wide bindings answer too.
-      const source = await selectSource({ ...sourceFlags(cli), namespace: undefined }, "scan");
+      // Files: objects without a namespace are in -n's namespace, as `kubectl apply -n` would put them.
+      const source = await selectSource(
+        {
+          ...sourceFlags(cli),
+          namespace: undefined,
+          ...(cli.flags.namespace ? { defaultNamespace: cli.flags.namespace } : {}),
+        },
+        "scan",
+      );
       const output = cli.flags.output === "json" ? "json" : "text";
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
@@ -219,22 +242,28 @@ export async function main(argv: string[]): Promise<number> {
       const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
       // -n names the pod's namespace: read every namespace (bindings, the node's other pods), or just its own.
       const flags = sourceFlags(cli);
+      const { config } = readConfig(cli.flags.config);
       const sources = await Promise.all(
         [undefined, args.namespace].map((namespace) => selectSource({ ...flags, namespace }, "scan")),
       );
       const session = (scoped: boolean) => {
         const source = sources[scoped ? 1 : 0]!;
-        return new Session(source, analysisOptions(cli, source));
+        return new Session(source, analysisOptions(cli, source, config));
       };
       return await runContain(session, args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
+    const { config, path: configPath } = readConfig(cli.flags.config, true);
     const source = await selectSource(sourceFlags(cli), "tui");
     const { runTui } = await import("../views/tui.js");
-    return await runTui(
-      new Session(source, analysisOptions(cli, source)),
-      cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {},
-    );
+    const session = new Session(source, analysisOptions(cli, source, config));
+    const configProblems = applyTriage(session, config, cli.flags);
+    return await runTui(session, {
+      ...(cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {}),
+      configPath,
+      configProblems,
+      showAccepted: cli.flags.showAccepted,
+    });
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);

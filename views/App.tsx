@@ -2,19 +2,23 @@ import { Box, Text, useApp, useInput, useWindowSize } from "ink";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
 import { checkCatalog } from "../src/analysis/registry.js";
+import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
 import type { Controller } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { groupByImage } from "../src/app/image-groups.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
-import type { ResourceRef } from "../src/cluster/objects.js";
+import { type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
+import { useAcceptPrompt } from "./AcceptPrompt.js";
 import { ActivityFeed } from "./Activity.js";
 import { containedLines, containLines } from "./contain.js";
 import { FindingList, windowTop } from "./FindingList.js";
 import { Header } from "./Header.js";
+import { useFindingMarks } from "./marks.js";
 import { clampTop, type Line, Pane, wrapLines } from "./Pane.js";
 import { PanelTabs } from "./PanelTabs.js";
 import {
@@ -33,7 +37,7 @@ import { useSnapshot } from "./useSnapshot.js";
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =
-  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number }
+  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number; filter?: string }
   | { kind: "yaml"; ref: ResourceRef; path?: string; top: number }
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
@@ -49,6 +53,8 @@ export interface AppProps {
   controller: Controller;
   /** Where `w` writes patch files. */
   patchDir?: string;
+  /** Where `x` appends accepted risks (default ./.kubeward.yaml). */
+  configPath?: string;
 }
 
 const firstAction = (lines: readonly Line[], from = 0): number | undefined => {
@@ -60,7 +66,7 @@ const lastActionBefore = (lines: readonly Line[], before: number): number | unde
   return undefined;
 };
 
-export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
+export function App({ controller, patchDir = "kubeward-patches", configPath = ".kubeward.yaml" }: AppProps) {
   const snap = useSnapshot(controller);
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
@@ -88,7 +94,19 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as unknown as PanelLists;
   }, [all, scope]);
-  const lists = useFiltered(scoped, filters, panel, mode === "filter");
+  const filtered = useFiltered(scoped, filters, panel, mode === "filter");
+  // `i` on the images panel: image rows (each image's findings together, its workloads under it).
+  const [byImage, setByImage] = useState(false);
+  const imageGroups = useMemo(
+    () => (byImage ? groupByImage(filtered.images, session.store) : undefined),
+    [byImage, filtered, session.store],
+  );
+  const imageLabel = (f: Finding) =>
+    `${imageGroups?.imageOf.get(f.id) ?? "?"} ← ${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
+  const lists = useMemo(
+    (): PanelLists => (imageGroups ? { ...filtered, images: imageGroups.findings } : filtered),
+    [filtered, imageGroups],
+  );
   const counts = useMemo(() => {
     if (scoped === all) return snap.counts;
     const c = countSeverities([]);
@@ -96,6 +114,20 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     return c;
   }, [snap, all, scoped]);
   const byId = snap.byId;
+  const decorate = useFindingMarks(snap);
+  const prompt = useAcceptPrompt((ids, reason, expires) => {
+    const fs = ids.map((id) => byId.get(id)).filter((f): f is Finding => !!f);
+    try {
+      const r = acceptFindings(session, configPath, fs, { reason, expires });
+      setMarked(new Set());
+      controller.note(`accepted ${fs.length} finding(s): ${r.written} exception(s) → ${r.file}`);
+      for (const p of r.problems) controller.note(`config problem: ${p.file}:${p.line}: ${p.message}`, "status");
+      controller.refresh();
+      return undefined;
+    } catch (err) {
+      return err instanceof AcceptInputError ? err.message : `cannot write ${configPath}: ${(err as Error).message}`;
+    }
+  });
 
   // Layout: a grid of panels on a wide terminal, tabs on a narrow one.
   const headerRows = info.note ? 3 : 2;
@@ -148,6 +180,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           result: snap.result,
           catalog,
           width: paneWidth,
+          ...(screen.filter ? { filter: screen.filter } : {}),
         });
       case "yaml":
         return yamlScreenLines(
@@ -161,6 +194,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           planPatches(fs, store, snap.result.models, patchDir, snap.result.findings),
           fs.length,
           patchDir,
+          fs,
         );
       }
       case "written":
@@ -330,6 +364,18 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   useInput((input, key) => {
     setFlash(undefined);
     if (key.ctrl && input === "c") return exit();
+    if (prompt.active) return prompt.input(input, key);
+    if (mode === "filter" && screen?.kind === "detail") {
+      // `/` in a detail filters its lists (an image's CVEs): the text lives on the screen.
+      const text = screen.filter ?? "";
+      if (key.escape) {
+        updateTop({ filter: "", top: 0 });
+        setMode("normal");
+      } else if (key.return) setMode("normal");
+      else if (key.backspace || key.delete) updateTop({ filter: text.slice(0, -1), top: 0 });
+      else if (input && !key.ctrl && !key.meta && !key.tab) updateTop({ filter: text + input, top: 0 });
+      return;
+    }
     if (mode === "filter") {
       const text = filters[panel] ?? "";
       if (key.escape) {
@@ -373,6 +419,15 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return push({ kind: "patch", ids: fs.map((f) => f.id), top: 0 });
     }
     if (input === "w") return writeNow();
+    if (input === "x") {
+      const fs = targetFindings();
+      if (!fs.length) return setFlash({ text: "no finding selected", bad: true });
+      return prompt.open(fs.map((f) => f.id));
+    }
+    if (input === "a") {
+      controller.setShowAccepted(!snap.showAccepted);
+      return setFlash({ text: snap.showAccepted ? "accepted findings hidden" : "accepted findings shown (dimmed)" });
+    }
     if (input === "c") return containNow();
     if (input === "y") {
       if (screen?.kind === "detail") {
@@ -384,6 +439,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       return;
     }
     if (screen) {
+      if (input === "/" && screen.kind === "detail") return setMode("filter");
       if (key.tab)
         return switchPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
       return paneKeys(input, key);
@@ -403,7 +459,12 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
     else if (key.pageUp) select(selected - focusedListHeight);
     else if (key.tab) setPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
     else if (key.return && current) openFinding(current);
-    else if (input === " " && current) {
+    else if (input === "i" && panel === "images") {
+      setByImage((b) => !b);
+      setFlash({
+        text: byImage ? "images panel: workload rows" : "images panel: image rows (i: back to workload rows)",
+      });
+    } else if (input === " " && current) {
       setMarked((m) => {
         const next = new Set(m);
         if (next.has(current.id)) next.delete(current.id);
@@ -423,6 +484,9 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
   const filterText = filters[panel] ?? "";
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
+    if (prompt.active) return { text: prompt.line(), tone: color("yellow") };
+    if (mode === "filter" && screen?.kind === "detail")
+      return { text: `/${screen.filter ?? ""}▏  filters this detail's lists · Enter keep · Esc clear` };
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
     if (mode === "command")
       return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
@@ -469,6 +533,7 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
       lastEventAt={store.lastEventAt}
       width={columns}
       scope={scope}
+      accepted={snap.accepted}
     />
   );
 
@@ -489,6 +554,8 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
           height={listHeight}
           width={columns}
           marked={marked}
+          decorate={decorate}
+          {...(panel === "images" && imageGroups ? { labelOf: imageLabel } : {})}
           empty={
             filterText
               ? `no finding matches "${filterText}"`
@@ -534,7 +601,9 @@ export function App({ controller, patchDir = "kubeward-patches" }: AppProps) {
                   height={cellHeight - 1}
                   width={cellWidth}
                   marked={marked}
+                  decorate={decorate}
                   focused={focused}
+                  {...(c === "images" && imageGroups ? { labelOf: imageLabel } : {})}
                   {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>

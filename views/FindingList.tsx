@@ -2,6 +2,7 @@ import { Box, Text } from "ink";
 import { memo } from "react";
 import type { Finding } from "../src/analysis/finding.js";
 import { refLabel } from "../src/cluster/objects.js";
+import type { FindingMark } from "./marks.js";
 import { padTo } from "./text.js";
 import { SEVERITY_TAGS, severityColor } from "./theme.js";
 
@@ -16,6 +17,10 @@ export interface FindingListProps {
   /** Whether this list has the keyboard (the cursor is only drawn there). */
   focused?: boolean;
   empty?: string;
+  /** Accepted (dimmed, with the reason) and new-since-baseline marks, when there are any. */
+  decorate?: ((f: Finding) => FindingMark | undefined) | undefined;
+  /** The row's label instead of the workload (the images panel by image: "image ← workload"). */
+  labelOf?: ((f: Finding) => string) | undefined;
 }
 
 const Row = memo(function Row({
@@ -23,19 +28,26 @@ const Row = memo(function Row({
   active,
   marked,
   width,
+  accepted,
+  isNew,
+  label,
 }: {
   finding: Finding;
   active: boolean;
   marked: boolean;
   width: number;
+  accepted?: string | undefined;
+  isNew?: boolean | undefined;
+  label?: string | undefined;
 }) {
-  const where = `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
+  const subject = label ?? `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
+  const where = `${subject}${accepted === undefined ? "" : ` — accepted: ${accepted}`}`;
   const checkWidth = Math.min(28, Math.max(10, Math.floor(width * 0.32)));
   const rest = width - 7 - checkWidth - 1;
   // One <Text> per row keeps Ink's layout work small; the marker column works without colour.
   return (
-    <Text inverse={active} color={severityColor(finding.severity)} wrap="truncate">
-      {`${active ? ">" : " "}${marked ? "*" : " "}${SEVERITY_TAGS[finding.severity]} ${padTo(finding.check, checkWidth)} ${padTo(where, rest)}`}
+    <Text inverse={active} color={severityColor(finding.severity)} dimColor={accepted !== undefined} wrap="truncate">
+      {`${active ? ">" : " "}${marked ? "*" : isNew ? "+" : " "}${SEVERITY_TAGS[finding.severity]} ${padTo(finding.check, checkWidth)} ${padTo(where, rest)}`}
     </Text>
   );
 });
@@ -49,6 +61,8 @@ export const FindingList = memo(function FindingList({
   marked,
   focused = true,
   empty = "no findings in this panel",
+  decorate,
+  labelOf,
 }: FindingListProps) {
   const rows = findings.slice(top, top + height);
   return (
@@ -61,6 +75,9 @@ export const FindingList = memo(function FindingList({
           active={focused && top + i === selected}
           marked={marked?.has(f.id) ?? false}
           width={width}
+          accepted={decorate?.(f)?.accepted}
+          isNew={decorate?.(f)?.isNew}
+          label={labelOf?.(f)}
         />
       ))}
     </Box>

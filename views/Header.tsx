@@ -15,6 +15,8 @@ export interface HeaderProps {
   width: number;
   /** Namespace the view is scoped to with :ns (the source's own scope wins). */
   scope?: string | undefined;
+  /** Accepted findings, counted apart from the severities. */
+  accepted?: number | undefined;
 }
 
 /**
@@ -49,7 +51,15 @@ const SEVERITY_SHORT: Record<Severity, string> = {
   info: "info",
 };
 
-export const Header = memo(function Header({ info, counts, statuses, lastEventAt, width, scope }: HeaderProps) {
+export const Header = memo(function Header({
+  info,
+  counts,
+  statuses,
+  lastEventAt,
+  width,
+  scope,
+  accepted,
+}: HeaderProps) {
   const ns = info.namespace ?? scope;
   const where = [
     info.kind,
@@ -64,7 +74,7 @@ export const Header = memo(function Header({ info, counts, statuses, lastEventAt
   // Short severity names on a narrow terminal, so the connection state and last event fit.
   const short = width < 110;
   const sev = SEVERITIES.map((s) => `${counts[s]} ${short ? SEVERITY_SHORT[s] : s}`);
-  const tail = ` · ${conn.text}${lastEventAt ? ` · last event ${clock(lastEventAt)}` : ""}`;
+  const tail = `${accepted ? ` · ${accepted} accepted` : ""} · ${conn.text}${lastEventAt ? ` · last event ${clock(lastEventAt)}` : ""}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

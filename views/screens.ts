@@ -8,12 +8,14 @@ import { findingsAboutAny } from "../src/analysis/findings-about.js";
 import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
+import { validRef } from "../src/cluster/names.js";
 import { type KObject, type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
 import { ownerChain } from "../src/store/owner.js";
 import type { Store } from "../src/store/store.js";
 import type { Line } from "./Pane.js";
+import { supplyDetailLines } from "./supply-detail.js";
 import { SEVERITY_TAGS } from "./theme.js";
 
 export function wrap(text: string, width: number, indent = ""): string[] {
@@ -57,9 +59,11 @@ export interface DetailInput {
   result: AnalysisResult;
   catalog: ReadonlyMap<string, CheckDef>;
   width: number;
+  /** The detail's `/` text (filters the image's CVE list). */
+  filter?: string;
 }
 
-export function detailLines({ ref, finding, store, result, catalog, width }: DetailInput): Line[] {
+export function detailLines({ ref, finding, store, result, catalog, width, filter }: DetailInput): Line[] {
   const obj = store.getByName(ref.kind, ref.namespace, ref.name);
   const out: Line[] = [];
   const w = Math.max(20, width - 2);
@@ -95,6 +99,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
     const to = Math.min(yaml.lines.length - 1, yaml.highlight.to + 1, from + 8);
     for (let i = from; i <= to; i++) out.push(yaml.lines[i]!);
   } else if (finding?.path) out.push({ text: `field: ${finding.path}`, tone: "hl" });
+  out.push(...supplyDetailLines(finding, result, filter));
   const related = relatedOf(obj, store, result.models, finding);
   if (related.length) {
     out.push(section("related (Enter opens)"));
@@ -133,11 +138,23 @@ export function yamlScreenLines(obj: KObject | undefined, ref: ResourceRef, path
   ];
 }
 
-export function patchLines(patches: readonly PlannedPatch[], count: number, dir: string): Line[] {
+export function patchLines(
+  patches: readonly PlannedPatch[],
+  count: number,
+  dir: string,
+  findings: readonly Finding[] = [],
+): Line[] {
+  // A name Kubernetes would reject is never put into a command (src/cluster/names.ts).
+  const refused = findings.some((f) => !validRef(f.resource) || (f.fix && !validRef(f.fix.target)));
   if (!patches.length)
     return [
       { text: `No patch is planned for ${count === 1 ? "this finding" : `these ${count} findings`}.`, tone: "title" },
-      { text: "Their checks describe the fix in words (see Fix: in the detail view).", tone: "dim" },
+      refused
+        ? {
+            text: "Its object has a name or namespace Kubernetes would reject: kubeward prints no command with it.",
+            tone: "dim",
+          }
+        : { text: "Their checks describe the fix in words (see Fix: in the detail view).", tone: "dim" },
     ];
   const out: Line[] = [
     {
@@ -200,11 +217,14 @@ export function helpLines(patchDir: string): Line[] {
     k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
     k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
     k("Esc", "back one level (in a list: clear the filter)"),
-    k("/", "fuzzy filter of the focused list (Enter keeps, Esc clears)"),
+    k("/", "fuzzy filter of the list or a detail's CVEs (Enter/Esc)"),
+    k("i", "images panel: workload rows ↔ image rows"),
     k("space", "mark findings; p and w then act on all marked ones"),
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
     k("y", "YAML of the object behind the finding (secret values never read)"),
+    k("x", "accept the finding(s): reason + optional expiry → the config file"),
+    k("a", "show/hide accepted findings (dimmed, with their reason)"),
     k("c", "containment plan for a pod (finding or pod row); w writes the bundle"),
     k("q Ctrl-C", "quit"),
     section("commands (: then Tab completes)"),

@@ -6,12 +6,19 @@ import { createElement } from "react";
 import { Controller } from "../src/app/controller.js";
 import { DemoSource } from "../src/cluster/demo.js";
 import type { Session } from "../src/commands/session.js";
+import type { ConfigProblem } from "../src/triage/exceptions.js";
 import { sanitize } from "../src/util/sanitize.js";
 import { App } from "./App.js";
 
 export interface TuiOptions {
   /** Where `w` writes patch files (default ./kubeward-patches). */
   patchDir?: string;
+  /** Where `x` appends accepted risks (the config file read at start, or ./.kubeward.yaml). */
+  configPath?: string;
+  /** Bad exception entries of the config file, shown in the activity feed. */
+  configProblems?: readonly ConfigProblem[];
+  /** Start with accepted findings shown (dimmed), as `a` toggles. */
+  showAccepted?: boolean;
 }
 
 /** Leave the alternate screen and show the cursor, whatever state Ink was left in. */
@@ -27,11 +34,15 @@ export const FRAME_OPTIONS = { incrementalRendering: true, maxFps: 60 } as const
 
 export async function runTui(session: Session, options: TuiOptions = {}): Promise<number> {
   const controller = new Controller(session);
+  if (options.showAccepted) controller.setShowAccepted(true);
+  for (const p of options.configProblems ?? [])
+    controller.note(`config problem: ${p.file}:${p.line}: ${p.message}`, "status");
   if (session.source instanceof DemoSource) session.source.onStep = (label) => controller.note(label);
   const app = render(
     createElement(App, {
       controller,
       patchDir: options.patchDir ?? process.env.KUBEWARD_PATCH_DIR ?? "kubeward-patches",
+      ...(options.configPath ? { configPath: options.configPath } : {}),
     }),
     {
       // The CLI draws only on a terminal; Ink would otherwise turn non-interactive

@@ -4,6 +4,7 @@
 import type { ResourceRef } from "../cluster/objects.js";
 import type { FixFragment } from "./engine.js";
 import type { Finding } from "./finding.js";
+import type { SupplyModel } from "./supply/model.js";
 
 export interface SubjectRef {
   kind: "ServiceAccount" | "User" | "Group";
@@ -148,6 +149,8 @@ export interface ModelTypes {
   rbac: RbacModel;
   network: NetworkModel;
   secrets: SecretsModel;
+  /** Published by the "supply" engine for its own checks (image scans, signature policies). */
+  supply: SupplyModel;
 }
 
 export type ModelName = keyof ModelTypes;
@@ -172,6 +175,9 @@ export class ModelSet extends Map<string, unknown> implements Models {
   }
   get secrets(): SecretsModel | undefined {
     return this.get("secrets") as SecretsModel | undefined;
+  }
+  get supply(): SupplyModel | undefined {
+    return this.get("supply") as SupplyModel | undefined;
   }
 }
 

@@ -4,6 +4,7 @@
 // engine keeps one part per namespace and recomputes only the parts whose
 // namespace changed (Store.namespaceVersion) or whose upstream inputs did. The
 // analyzer merges parts by identity: an unchanged part costs nothing.
+import { DEFAULT_NAMESPACE, effectiveNamespace } from "../cluster/namespace.js";
 import type { KObject } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
 import type { EngineOutput, NamespaceSummary, WorkloadSummary } from "./engine.js";
@@ -24,8 +25,8 @@ export interface EnginePart {
 /** Key of the part for what belongs to no namespace (cluster-scoped objects, User/Group subjects). */
 export const CLUSTER_PART = "";
 
-/** Objects without a namespace (from files) are analysed as namespace "default" (see workloadOf). */
-const DEFAULT_NS = "default";
+/** Objects without a namespace are analysed in DEFAULT_NAMESPACE (see effectiveNamespace). */
+const DEFAULT_NS = DEFAULT_NAMESPACE;
 
 const keysMemo = new WeakMap<Store, { version: number; keys: string[]; names: Set<string> }>();
 
@@ -70,7 +71,7 @@ export function objectsOfKindsIn(store: Store, kinds: readonly string[], ns: str
 
 /** The part key an object's namespace maps to. */
 export function partKeyOf(namespace: string | undefined): string {
-  return namespace ? namespace : DEFAULT_NS;
+  return effectiveNamespace(namespace);
 }
 
 /** Version stamp of everything in namespace `ns` (for "default": objects without a namespace too). */

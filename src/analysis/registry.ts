@@ -10,12 +10,14 @@ import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
 import { secretsEngine } from "./secrets/index.js";
+import { supplyEngine } from "./supply/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
   return [
     podsEngine(),
     imagesEngine(),
+    supplyEngine(),
     rbacEngine(),
     networkEngine(),
     exposureEngine(),

@@ -1,5 +1,6 @@
 // A workload is anything that carries a pod spec: a Pod, or a controller's pod
 // template. Checks run on workloads so a Deployment scaled to zero is still seen.
+import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../cluster/objects.js";
 import {
   CONTAINER_LISTS,
@@ -78,7 +79,7 @@ function buildWorkload(obj: KObject): Workload | undefined {
   return {
     object: obj,
     ref: refOf(obj),
-    namespace: obj.metadata.namespace ?? "default",
+    namespace: effectiveNamespace(obj.metadata.namespace),
     podSpec,
     podLabels: isPod ? obj.metadata.labels : readStringMap(isRecord(meta) ? meta.labels : undefined),
     podAnnotations: isPod ? obj.metadata.annotations : readStringMap(isRecord(meta) ? meta.annotations : undefined),

@@ -1,5 +1,7 @@
 // The TUI's containment actions: `c` plans a bundle for a pod, `w` on the plan writes it.
+
 import type { AnalysisResult } from "../analysis/analyzer.js";
+import { effectiveNamespace } from "../cluster/namespace.js";
 import type { ResourceRef } from "../cluster/objects.js";
 import type { SourceInfo } from "../cluster/source.js";
 import { containmentFor, findPod, freshBundleDir, type WrittenBundle, writeBundle } from "../commands/contain.js";
@@ -25,7 +27,7 @@ export function prepareContainment(
 ): ContainOutcome {
   if (!ref) return { error: "c works on a pod: select a finding about a pod, or a pod row in a detail view" };
   try {
-    const pod = findPod(store, ref.namespace ?? "default", ref.name);
+    const pod = findPod(store, effectiveNamespace(ref.namespace), ref.name);
     return { bundle: containmentFor(store, result, pod, info), dir: freshBundleDir(baseDir, ref) };
   } catch (err) {
     return { error: (err as Error).message };

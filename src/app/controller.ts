@@ -4,6 +4,7 @@ import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import { refLabel } from "../cluster/objects.js";
 import type { Session } from "../commands/session.js";
+import type { Verdict } from "../triage/triage.js";
 import { bound } from "../util/sorted.js";
 import {
   countSeverities,
@@ -37,6 +38,14 @@ export interface Snapshot {
    * is): it answers for the latest snapshot, which is the one a view renders.
    */
   byId: ReadonlyMap<string, Finding>;
+  /** Accepted findings (counted apart: not in `panels` or `counts` unless `showAccepted`). */
+  accepted: number;
+  /** Accepted findings are listed (dimmed) in the panels and counted (`a`, --show-accepted). */
+  showAccepted: boolean;
+  /** The triage verdict of a finding of this snapshot (accepted, or an expired acceptance). */
+  verdict: (f: Finding) => Verdict;
+  /** With --baseline: whether a finding is new since the baseline report. */
+  isNew?: (f: Finding) => boolean;
 }
 
 const MAX_ACTIVITY = 200;
@@ -64,6 +73,47 @@ export class Controller {
 
   get current(): Snapshot {
     return this.snapshot;
+  }
+
+  /** Shows accepted findings in the panels and counts (dimmed by the views), or hides them. */
+  setShowAccepted(show: boolean): void {
+    if (show === this.showAccepted) return;
+    this.showAccepted = show;
+    this.refresh();
+  }
+
+  /** Recomputes the snapshot soon (after the triage state changed, e.g. `x` wrote an exception). */
+  refresh(): void {
+    this.schedule();
+  }
+
+  private showAccepted = false;
+  /** The triage epoch and showAccepted the panels were last built with: a change rebuilds them. */
+  private builtEpoch = -1;
+  private builtShowAccepted = false;
+  private acceptedCount = 0;
+  /** Finding ids whose expired acceptance the activity feed has announced. */
+  private announcedExpired = new Set<string>();
+
+  /** Whether a finding is listed: not accepted, or accepted ones are shown. */
+  private readonly listed = (f: Finding): boolean => this.showAccepted || !this.session.triage.accepts(f);
+
+  /** Counts accepted findings and announces expired acceptances not yet announced. */
+  private triageOf(findings: readonly Finding[], sign: 1 | -1, now: number): void {
+    const triage = this.session.triage;
+    for (const f of findings) {
+      const v = triage.verdict(f);
+      if (v.accepted) this.acceptedCount += sign;
+      else if (v.expired && sign > 0 && !this.announcedExpired.has(f.id)) {
+        this.announcedExpired.add(f.id);
+        this.push({
+          at: now,
+          kind: "status",
+          severity: f.severity,
+          text: `! acceptance expired ${v.expired.expires}: ${f.check} ${refLabel(f.resource)} (${v.expired.reason})`,
+        });
+      }
+    }
   }
 
   subscribe(listener: (s: Snapshot) => void): () => void {
@@ -115,16 +165,27 @@ export class Controller {
     const now = Date.now();
     // The analyzer says what changed since its last result: O(changed), not O(findings).
     const changes = result.changes;
+    const triage = this.session.triage;
+    triage.tick();
+    // Accepting (x, an annotation, an expiry) or showing accepted findings changes what is listed: rebuild.
+    const triageChanged = triage.epoch !== this.builtEpoch || this.showAccepted !== this.builtShowAccepted;
     const patched =
-      changes && this.idCounts && changes.since === this.seen && this.panels && this.counts
+      !triageChanged && changes && this.idCounts && changes.since === this.seen && this.panels && this.counts
         ? this.applyChanges(changes.added, changes.removed, initial, now, this.panels, this.counts)
         : false;
     if (!patched) {
       this.recount(result.findings, initial, now);
-      this.panels = freshPanelLists(result.findings, this.firstSeen);
-      this.counts = countSeverities(result.findings);
+      const active = triage.active;
+      const listed = active && !this.showAccepted ? result.findings.filter(this.listed) : result.findings;
+      this.panels = freshPanelLists(listed, this.firstSeen);
+      this.counts = countSeverities(listed);
+      this.acceptedCount = 0;
+      if (active) this.triageOf(result.findings, 1, now);
     }
+    this.builtEpoch = triage.epoch;
+    this.builtShowAccepted = this.showAccepted;
     this.seen = result.findings;
+    const baseline = this.session.baseline;
     return {
       result,
       activity: this.activity,
@@ -132,6 +193,10 @@ export class Controller {
       panels: this.panels!,
       counts: this.counts!,
       byId: this.lastFindings,
+      accepted: this.acceptedCount,
+      showAccepted: this.showAccepted,
+      verdict: (f) => triage.verdict(f),
+      ...(baseline ? { isNew: (f: Finding) => baseline.stateOf(f.id) === "new" } : {}),
     };
   }
 
@@ -152,9 +217,18 @@ export class Controller {
     panels: PanelLists,
     severities: SeverityCounts,
   ): boolean {
+    // Only listed findings are in the panels (accepted ones are not, unless shown).
+    const triage = this.session.triage;
+    const filtered = triage.active && !this.showAccepted;
+    const listedRemoved = filtered ? removed.filter(this.listed) : removed;
+    const listedAdded = filtered ? added.filter(this.listed) : added;
     // Removed findings are found under the first-seen times they were listed with: before those go.
-    const kept = withoutFindings(panels, removed, this.firstSeen);
+    const kept = withoutFindings(panels, listedRemoved, this.firstSeen);
     if (!kept) return false;
+    if (triage.active) {
+      this.triageOf(removed, -1, now);
+      this.triageOf(added, 1, now);
+    }
     const counts = this.idCounts!;
     const gone = new Set<string>();
     for (const f of removed) {
@@ -190,8 +264,8 @@ export class Controller {
       this.firstSeen.delete(id);
       this.lastFindings.delete(id);
     }
-    this.panels = withFindings(kept, added, this.firstSeen);
-    this.counts = patchCounts(severities, removed, added);
+    this.panels = withFindings(kept, listedAdded, this.firstSeen);
+    this.counts = patchCounts(severities, listedRemoved, listedAdded);
     return true;
   }
 

@@ -6,6 +6,7 @@ import type { Finding } from "../analysis/finding.js";
 import type { Models, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
+import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refLabel } from "../cluster/objects.js";
 import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
@@ -77,7 +78,7 @@ export function relatedOf(obj: KObject | undefined, store: Store, models: Models
     for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
   }
   if (obj?.kind === "NetworkPolicy") {
-    const ex = net?.explainPolicy?.(obj.metadata.namespace ?? "default", obj.metadata.name);
+    const ex = net?.explainPolicy?.(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);
     if (!ex) out.push({ section: "network", text: net ? "policy not analysed" : "network engine not loaded" });
     else {
       for (const l of ex.lines) out.push({ section: "network", text: l });
@@ -86,18 +87,18 @@ export function relatedOf(obj: KObject | undefined, store: Store, models: Models
         out.push({ section: "network", text: `selects ${refLabel(s.ref)} (${s.directions.join("+")})`, ref: s.ref });
     }
   }
-  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, obj.metadata.namespace ?? "default", rbac));
+  if (obj?.kind === "Secret") out.push(...readers(obj.metadata.name, effectiveNamespace(obj.metadata.namespace), rbac));
   if (obj?.kind === "ServiceAccount" && rbac) {
     const risky = rbac.riskyChecksOf({
       kind: "ServiceAccount",
-      namespace: obj.metadata.namespace ?? "default",
+      namespace: effectiveNamespace(obj.metadata.namespace),
       name: obj.metadata.name,
     });
     out.push({
       section: "service account",
       text: risky.length ? `risky: ${risky.join(", ")}` : "no risky permissions",
     });
-    const pods = store.usingServiceAccount(obj.metadata.namespace ?? "default", obj.metadata.name);
+    const pods = store.usingServiceAccount(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);
     for (const p of pods.slice(0, 20))
       out.push({
         section: "related",

@@ -5,6 +5,8 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statS
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { isRecord } from "../util/record.js";
+import { objectProblems } from "./names.js";
+import { effectiveNamespace } from "./namespace.js";
 import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
@@ -147,7 +149,14 @@ export function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-export function parseManifestText(text: string, file: string, into: LoadedFiles): void {
+export interface LoadOptions {
+  /** Where namespaced objects without metadata.namespace go (`--namespace`; default "default"). */
+  namespace?: string;
+  /** Per-file size limit in bytes (default DEFAULT_MAX_FILE_SIZE). */
+  maxFileSize?: number;
+}
+
+export function parseManifestText(text: string, file: string, into: LoadedFiles, options: LoadOptions = {}): void {
   const docs: { value: unknown; line: number; index: number }[] = [];
   // A document nested too deep is blanked (same lines, so numbering holds) and reported;
   // the other documents of the file are still read.
@@ -221,9 +230,12 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles)
         continue;
       }
       try {
-        const obj = project(item);
+        const obj = project(item, undefined, { defaultNamespace: effectiveNamespace(undefined, options.namespace) });
         if (!obj) continue; // a kind kubeward does not read: ignored, not fatal
         into.objects.push(obj);
+        // Kept for analysis; reported, and never put into a command (patch/plan.ts checks names).
+        for (const message of objectProblems(obj))
+          into.problems.push({ where: `${file}: document ${d.index} (line ${d.line})`, message });
         into.origins.set(refKey({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name }), {
           file,
           line: d.line,
@@ -285,11 +297,6 @@ export function readManifest(file: string, maxBytes: number): { text: string } |
   }
 }
 
-export interface LoadOptions {
-  /** Per-file size limit in bytes (default DEFAULT_MAX_FILE_SIZE). */
-  maxFileSize?: number;
-}
-
 export function loadFiles(paths: readonly string[], options: LoadOptions = {}): LoadedFiles {
   const loaded: LoadedFiles = { objects: [], problems: [], origins: new Map() };
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -300,7 +307,7 @@ export function loadFiles(paths: readonly string[], options: LoadOptions = {}): 
         loaded.problems.push({ where: file, message: read.problem });
         continue;
       }
-      parseManifestText(read.text, file, loaded);
+      parseManifestText(read.text, file, loaded, options);
     }
   }
   return loaded;

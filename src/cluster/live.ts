@@ -3,6 +3,7 @@
 // after the TUI has drawn its first frame.
 
 import type { KubeconfigLocation } from "./kubeconfig.js";
+import { effectiveNamespace } from "./namespace.js";
 import { KINDS, type KindInfo } from "./objects.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
 
@@ -101,7 +102,7 @@ export class LiveSource implements Source {
       emit(events);
     });
     this.stopCallbacks.push(() => batcher.close());
-    const fallbackNamespace = this.options.namespace ? undefined : (conn.namespace ?? "default");
+    const fallbackNamespace = this.options.namespace ? undefined : effectiveNamespace(conn.namespace);
     const watch = this.options.watch ?? true;
     const startWatcher = (info: KindInfo, onNotInstalled?: () => void): void => {
       new KindWatcher(info, {

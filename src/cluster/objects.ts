@@ -181,6 +181,23 @@ export const KINDS: readonly KindInfo[] = [
     namespaced: true,
     optional: true,
   },
+  // Signature-verification policies (image.unverified), when their engines are installed.
+  { kind: "ClusterPolicy", apiVersion: "kyverno.io/v1", plural: "clusterpolicies", namespaced: false, optional: true },
+  { kind: "Policy", apiVersion: "kyverno.io/v1", plural: "policies", namespaced: true, optional: true },
+  {
+    kind: "ImageValidatingPolicy",
+    apiVersion: "policies.kyverno.io/v1",
+    plural: "imagevalidatingpolicies",
+    namespaced: false,
+    optional: true,
+  },
+  {
+    kind: "ClusterImagePolicy",
+    apiVersion: "policy.sigstore.dev/v1beta1",
+    plural: "clusterimagepolicies",
+    namespaced: false,
+    optional: true,
+  },
 ];
 
 const KIND_INDEX = new Map(KINDS.map((k) => [k.kind, k]));

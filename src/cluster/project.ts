@@ -3,7 +3,9 @@
 // its metadata and, from files, its key names — never a value.
 import { isRecord, stringMap } from "../util/record.js";
 import { Interner } from "./intern.js";
+import { effectiveNamespace } from "./namespace.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
+import { projectSupply, SUPPLY_KINDS } from "./project-supply.js";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -20,6 +22,11 @@ const str = (interner: Interner | undefined, s: string): string => (interner ? i
 export interface ProjectOptions {
   /** Share equal subtrees with earlier objects (default true; false only to prove sharing changes nothing). */
   share?: boolean;
+  /**
+   * The namespace a namespaced object without metadata.namespace is put in, as `kubectl
+   * apply -f` does (files: `--namespace NS`, else "default"). Unset: left without one.
+   */
+  defaultNamespace?: string;
 }
 
 function ownerRefs(v: unknown): OwnerReference[] {
@@ -51,11 +58,17 @@ function lastAppliedSecretKeys(annotation: string | undefined): string[] {
   }
 }
 
-function projectMeta(raw: unknown, kind: string, interner: Interner | undefined): ObjectMeta {
+function projectMeta(
+  raw: unknown,
+  kind: string,
+  interner: Interner | undefined,
+  defaultNamespace: string | undefined,
+): ObjectMeta {
   if (!isRecord(raw)) throw new ProjectionError(`${kind} has no metadata`);
   const name = raw.name;
   if (typeof name !== "string" || name === "") throw new ProjectionError(`${kind} has no metadata.name`);
-  const namespace = typeof raw.namespace === "string" && raw.namespace ? str(interner, raw.namespace) : undefined;
+  const own = typeof raw.namespace === "string" && raw.namespace ? raw.namespace : undefined;
+  const namespace = own || defaultNamespace ? str(interner, effectiveNamespace(own, defaultNamespace)) : undefined;
   const annotations = stringMap(raw.annotations);
   delete annotations[LAST_APPLIED];
   const meta: ObjectMeta = {
@@ -70,6 +83,22 @@ function projectMeta(raw: unknown, kind: string, interner: Interner | undefined)
   if (typeof raw.creationTimestamp === "string") meta.creationTimestamp = raw.creationTimestamp;
   if (typeof raw.deletionTimestamp === "string") meta.deletionTimestamp = raw.deletionTimestamp;
   return meta;
+}
+
+/**
+ * The image digests a pod's containers run (status.containerStatuses[].imageID), by
+ * container name: how a vulnerability report keyed by digest meets a tag-only spec.
+ */
+function runningImageIds(status: Record<string, unknown>): { imageIDs?: Record<string, string> } {
+  const ids: Record<string, string> = {};
+  for (const list of ["initContainerStatuses", "containerStatuses", "ephemeralContainerStatuses"]) {
+    const items = status[list];
+    if (!Array.isArray(items)) continue;
+    for (const c of items)
+      if (isRecord(c) && typeof c.name === "string" && typeof c.imageID === "string" && c.imageID.includes("@"))
+        ids[c.name] = c.imageID;
+  }
+  return Object.keys(ids).length ? { imageIDs: ids } : {};
 }
 
 /** Fields kept beyond metadata, by kind. Anything not listed is dropped. */
@@ -111,7 +140,14 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
   const info = kindInfo(kind);
   if (!info) return undefined;
   const rawMeta = raw.metadata;
-  const metadata = projectMeta(rawMeta, kind, interner);
+  const metadata = projectMeta(
+    rawMeta,
+    kind,
+    interner,
+    info.namespaced && options.defaultNamespace !== undefined ? options.defaultNamespace : undefined,
+  );
+  // The API server ignores metadata.namespace on cluster-scoped kinds (Helm charts often set one).
+  if (!info.namespaced) delete metadata.namespace;
   const obj: KObject = {
     apiVersion: str(
       interner,
@@ -122,8 +158,9 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
   };
   for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = val(interner, raw[field]);
   if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
-    obj.status = val(interner, { phase: raw.status.phase });
+    obj.status = val(interner, { phase: raw.status.phase, ...runningImageIds(raw.status) });
   }
+  if (SUPPLY_KINDS.has(kind)) Object.assign(obj, projectSupply(kind, raw));
   if (kind === "ConfigMap") {
     obj.data = val(interner, stringMap(raw.data));
     if (isRecord(raw.binaryData)) obj.binaryDataKeys = Object.keys(raw.binaryData).sort();

@@ -4,12 +4,15 @@ import { mkdirSync } from "node:fs";
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
 import { checkMetas } from "../analysis/registry.js";
+import { supplyProblems } from "../analysis/supply/model.js";
 import { FileSource } from "../cluster/files.js";
-import type { SourceProblem } from "../cluster/source.js";
+import { WithScannerReports } from "../cluster/scanner-files.js";
+import type { Source, SourceProblem } from "../cluster/source.js";
 import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
 import { renderText } from "../report/text.js";
+import { countsForFailOn, type ReportTriage, reportTriage } from "../report/triaged.js";
 import { sanitize } from "../util/sanitize.js";
 import { kubewardVersion } from "../util/version.js";
 import { gapProblems } from "./gaps.js";
@@ -21,6 +24,8 @@ export interface ScanOptions {
   output: OutputFormat;
   failOn?: Severity;
   patches?: string;
+  /** Accepted findings listed and counted with the others (a review). */
+  showAccepted?: boolean;
   syncTimeoutMs: number;
   /** Keep exit codes 0/1 when the report is partial (forbidden, failed, timed-out kinds, unreadable files). */
   allowPartial?: boolean;
@@ -29,6 +34,12 @@ export interface ScanOptions {
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+}
+
+/** The file source under a --vulns wrapper, if any (for SARIF locations). */
+function filesOf(source: Source): FileSource | undefined {
+  const inner = source instanceof WithScannerReports ? source.inner : source;
+  return inner instanceof FileSource ? inner : undefined;
 }
 
 /** One stderr line per kind that could not be read (forbidden or failing). */
@@ -44,17 +55,22 @@ export function reportProblems(session: Session): SourceProblem[] {
   return [...session.source.problems(), ...gapProblems(session.gaps())];
 }
 
-export function renderReport(session: Session, result: AnalysisResult, output: OutputFormat): string {
-  const problems = reportProblems(session);
+export function renderReport(
+  session: Session,
+  result: AnalysisResult,
+  output: OutputFormat,
+  triage: ReportTriage = reportTriage(session.triage, session.baseline),
+): string {
+  const problems = [...reportProblems(session), ...supplyProblems(result.models)];
   switch (output) {
     case "json":
-      return renderJson(buildJsonReport(result, session.source.info, problems));
+      return renderJson(buildJsonReport(result, session.source.info, problems, triage));
     case "sarif": {
-      const origins = session.source instanceof FileSource ? session.source.origins() : new Map();
-      return renderSarif(result, session.source.info, checkMetas(), kubewardVersion(), origins);
+      const origins = filesOf(session.source)?.origins() ?? new Map();
+      return renderSarif(result, session.source.info, checkMetas(), kubewardVersion(), origins, triage);
     }
     default:
-      return renderText(result, session.source.info, problems);
+      return renderText(result, session.source.info, problems, triage);
   }
 }
 
@@ -68,7 +84,8 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   await session.start();
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
-  io.stdout(renderReport(session, result, options.output));
+  const triage = reportTriage(session.triage, session.baseline, options.showAccepted);
+  io.stdout(renderReport(session, result, options.output, triage));
   const problems = reportProblems(session);
   for (const p of session.source.problems()) io.stderr(`kubeward: ${sanitize(p.where)}: ${sanitize(p.message)}\n`);
   reportKindErrors(session, io);
@@ -91,7 +108,8 @@ export async function runScan(session: Session, options: ScanOptions, io: Io): P
   if (problems.length && !options.allowPartial) return 2;
   if (options.failOn) {
     const limit = severityRank(options.failOn);
-    if (result.findings.some((f) => severityRank(f.severity) <= limit)) return 1;
+    // Accepted findings never trip --fail-on; with a baseline only new findings do.
+    if (result.findings.some((f) => severityRank(f.severity) <= limit && countsForFailOn(f, triage))) return 1;
   }
   return 0;
 }

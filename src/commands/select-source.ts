@@ -4,6 +4,7 @@ import { DemoSource } from "../cluster/demo.js";
 import { FileSource } from "../cluster/files.js";
 import { findKubeconfig } from "../cluster/kubeconfig.js";
 import { LiveSource } from "../cluster/live.js";
+import { WithScannerReports } from "../cluster/scanner-files.js";
 import type { Source } from "../cluster/source.js";
 
 export interface SourceFlags {
@@ -13,6 +14,10 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
+  defaultNamespace?: string;
+  /** Scanner reports (trivy/grype JSON) read beside the source (--vulns). */
+  vulns?: string[];
   /** Per-file size limit for --file, in bytes. */
   maxFileSize?: number;
 }
@@ -31,10 +36,21 @@ export function parseSize(text: string): number {
 export class UsageError extends Error {}
 
 export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
+  const source = await baseSource(flags, mode);
+  return flags.vulns?.length ? new WithScannerReports(source, flags.vulns) : source;
+}
+
+async function baseSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
-  if (flags.file.length) return new FileSource(flags.file, flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {});
+  if (flags.file.length) {
+    const ns = flags.defaultNamespace ?? flags.namespace;
+    return new FileSource(flags.file, {
+      ...(ns ? { namespace: ns } : {}),
+      ...(flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {}),
+    });
+  }
   const kubeconfig = findKubeconfig(flags.kubeconfig);
   if (!kubeconfig) {
     if (mode === "scan" || flags.context) {

@@ -5,11 +5,17 @@ import { createEngines } from "../analysis/registry.js";
 import type { KindGap } from "../analysis/visibility.js";
 import type { Source } from "../cluster/source.js";
 import { Store } from "../store/store.js";
+import type { Baseline } from "../triage/baseline.js";
+import { Triage } from "../triage/triage.js";
 import { kindGaps } from "./gaps.js";
 
 export class Session {
   readonly store = new Store();
   readonly analyzer: Analyzer;
+  /** Accepted risks (config exceptions, annotations, peers' overrides) over this store. */
+  readonly triage: Triage;
+  /** An earlier JSON report to mark findings new or unchanged against (--baseline). */
+  baseline: Baseline | undefined;
   private _source: Source;
   /** Bumped on every context switch: events from an older source are dropped. */
   private generation = 0;
@@ -21,6 +27,7 @@ export class Session {
   ) {
     this._source = source;
     this.analyzer = new Analyzer(this.store, engines, options, () => this.gaps());
+    this.triage = new Triage(this.store);
   }
 
   /** The source being read; replaced by switchContext(). */
@@ -89,5 +96,6 @@ export class Session {
   stop(): void {
     this.source.stop();
     this.analyzer.dispose();
+    this.triage.dispose();
   }
 }

@@ -10,6 +10,7 @@ import type { Finding } from "../analysis/finding.js";
 import type { IsolationInfo, Models } from "../analysis/models.js";
 import { serviceAccountOf } from "../analysis/secrets/refs.js";
 import { containersOf, type Workload, workloadOf } from "../analysis/workloads.js";
+import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refLabel, refOf } from "../cluster/objects.js";
 import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
@@ -92,7 +93,7 @@ function escapesOf(w: Workload): string[] {
 
 export function planContainment(input: ContainInput): ContainmentBundle {
   const { store, pod } = input;
-  const ns = pod.metadata.namespace ?? "default";
+  const ns = effectiveNamespace(pod.metadata.namespace);
   const name = pod.metadata.name;
   if (!isDnsSubdomain(name) || !isDnsLabel(ns))
     throw new ContainError(

@@ -5,6 +5,7 @@ import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
 import { ModelSet, type Models } from "../analysis/models.js";
 import { maskCredentials } from "../analysis/secrets/mask.js";
+import { validRef } from "../cluster/names.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import { combinePatches, nest, strategicMerge } from "../cluster/strategic.js";
 import { ownerChain } from "../store/owner.js";
@@ -97,6 +98,8 @@ export function planFixes(
     const check = catalog.get(f.check);
     // type "none" still plans when the check has a fix: it prints a command (e.g. kubectl delete), never a patch.
     if (!check?.fix || !f.fix) continue;
+    // A name Kubernetes would reject (a reported problem of that object) never goes into a command or file.
+    if (!validRef(f.fix.target) || !validRef(f.resource)) continue;
     let fragment: FixFragment | undefined;
     try {
       fragment = check.fix(f, { store, object: objectFor(store, f.resource), models });

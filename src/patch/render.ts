@@ -3,6 +3,7 @@
 import { Document } from "yaml";
 import { type ResourceRef, refLabel } from "../cluster/objects.js";
 import { sanitize } from "../util/sanitize.js";
+import { sh, shellQuote } from "../util/shell.js";
 import type { FixPlan } from "./plan.js";
 
 export interface RenderedPatch {
@@ -35,11 +36,11 @@ export function patchFileName(plan: FixPlan): string {
 }
 
 function resourceArg(t: ResourceRef): string {
-  return `${t.kind.toLowerCase()}/${t.name}`;
+  return shellQuote(`${t.kind.toLowerCase()}/${t.name}`);
 }
 
 function nsArg(t: ResourceRef): string {
-  return t.namespace ? ` -n ${t.namespace}` : "";
+  return t.namespace ? sh` -n ${t.namespace}` : "";
 }
 
 function headerComment(plan: FixPlan, file: string): string {
@@ -62,11 +63,14 @@ export function commandsFor(plan: FixPlan, file: string): string[] {
   const t = plan.target;
   switch (plan.type) {
     case "strategic":
-      return [`kubectl patch ${resourceArg(t)}${nsArg(t)} --type strategic --patch-file ${file}`, ...plan.commands];
+      return [
+        `kubectl patch ${resourceArg(t)}${nsArg(t)} --type strategic --patch-file ${shellQuote(file)}`,
+        ...plan.commands,
+      ];
     case "manifest":
       return (t.kind === "Pod" || t.kind === "Job") && plan.warnings.length
-        ? [`kubectl replace --force -f ${file}`, ...plan.commands]
-        : [`kubectl apply -f ${file}`, ...plan.commands];
+        ? [sh`kubectl replace --force -f ${file}`, ...plan.commands]
+        : [sh`kubectl apply -f ${file}`, ...plan.commands];
     default:
       return [...plan.commands];
   }

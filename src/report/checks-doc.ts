@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PANEL_TITLES, PANELS } from "../analysis/finding.js";
+import { PSS_KUBERNETES_VERSION } from "../analysis/pods/pss.js";
 import { checkCatalog, checkMetas } from "../analysis/registry.js";
 
 export function renderChecksDoc(): string {
@@ -18,7 +19,13 @@ export function renderChecksDoc(): string {
   for (const panel of PANELS) {
     const inPanel = metas.filter((m) => m.panel === panel);
     if (!inPanel.length) continue;
-    out.push(`## ${PANEL_TITLES[panel]}`, "", "| id | severity | title | fix | references |", "|---|---|---|---|---|");
+    out.push(`## ${PANEL_TITLES[panel]}`, "");
+    if (panel === "pods")
+      out.push(
+        `The Pod Security Standards checks (\`PSS baseline\` / \`PSS restricted\` in references) follow Kubernetes ${PSS_KUBERNETES_VERSION}: the controls and allow-lists of the pod-security-admission policy at version "latest" in that release.`,
+        "",
+      );
+    out.push("| id | severity | title | fix | references |", "|---|---|---|---|---|");
     for (const m of inPanel) {
       const fix = catalog.get(m.id)?.fix ? "yes" : "—";
       out.push(`| \`${m.id}\` | ${m.severity} | ${m.title} | ${fix} | ${m.references.join("; ")} |`);

@@ -2,6 +2,8 @@
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
 import type { SourceInfo, SourceProblem } from "../cluster/source.js";
+import type { BaselineFinding } from "../triage/baseline.js";
+import { type ReportTriage, resolvedOf, triagedFinding } from "./triaged.js";
 
 export interface JsonReport {
   version: 1;
@@ -11,9 +13,16 @@ export interface JsonReport {
   namespaces: AnalysisResult["namespaces"];
   subjects: AnalysisResult["subjects"];
   problems: SourceProblem[];
+  /** With --baseline: the baseline's findings that are gone. */
+  resolved?: BaselineFinding[];
 }
 
-export function buildJsonReport(result: AnalysisResult, info: SourceInfo, problems: SourceProblem[]): JsonReport {
+export function buildJsonReport(
+  result: AnalysisResult,
+  info: SourceInfo,
+  problems: SourceProblem[],
+  triage?: ReportTriage,
+): JsonReport {
   const source: JsonReport["source"] = { kind: info.kind };
   if (info.context) source.context = info.context;
   if (info.cluster) source.cluster = info.cluster;
@@ -21,11 +30,12 @@ export function buildJsonReport(result: AnalysisResult, info: SourceInfo, proble
   return {
     version: 1,
     source,
-    findings: result.findings,
+    findings: triage ? result.findings.map((f) => triagedFinding(f, triage)) : result.findings,
     workloads: result.workloads,
     namespaces: result.namespaces,
     subjects: result.subjects,
     problems,
+    ...(triage?.baseline ? { resolved: resolvedOf(result.findings, triage)! } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { CheckMeta, Severity } from "../analysis/finding.js";
 import { refKey, refLabel } from "../cluster/objects.js";
 import type { SourceInfo } from "../cluster/source.js";
+import { type ReportTriage, resolvedOf, suppressionKind } from "./triaged.js";
 
 const LEVEL: Record<Severity, Result.level> = {
   critical: "error",
@@ -46,6 +47,7 @@ export function renderSarif(
   catalog: readonly CheckMeta[],
   version: string,
   origins: ObjectOrigins = new Map(),
+  triage?: ReportTriage,
 ): string {
   const ruleIndex = new Map(catalog.map((m, i) => [m.id, i]));
   const results: Result[] = result.findings.map((f) => {
@@ -86,8 +88,39 @@ export function renderSarif(
     };
     const idx = ruleIndex.get(f.check);
     if (idx !== undefined) r.ruleIndex = idx;
+    const v = triage?.verdict(f);
+    if (v?.accepted)
+      r.suppressions = [
+        {
+          kind: suppressionKind(v.accepted),
+          status: "accepted",
+          justification: v.accepted.reason,
+          location: { logicalLocations: [{ fullyQualifiedName: v.accepted.source, kind: "declaration" }] },
+          properties: {
+            source: v.accepted.source,
+            ...(v.accepted.expires ? { expires: v.accepted.expires } : {}),
+            ...(v.accepted.by ? { by: v.accepted.by } : {}),
+          },
+        },
+      ];
+    else if (v?.expired && r.properties) r.properties.acceptanceExpired = v.expired;
+    if (triage?.baseline) r.baselineState = triage.baseline.stateOf(f.id);
     return r;
   });
+  // Findings of the baseline that are gone: results in state "absent", as SARIF defines.
+  for (const b of resolvedOf(result.findings, triage) ?? []) {
+    const check = typeof b.check === "string" ? b.check : "unknown";
+    const r: Result = {
+      ruleId: check,
+      level: "none",
+      baselineState: "absent",
+      message: { text: `resolved since the baseline: ${typeof b.message === "string" ? b.message : check}` },
+      partialFingerprints: { kubewardFindingId: b.id },
+    };
+    const idx = ruleIndex.get(check);
+    if (idx !== undefined) r.ruleIndex = idx;
+    results.push(r);
+  }
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

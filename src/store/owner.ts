@@ -82,3 +82,14 @@ export function ownerChain(store: Store, obj: KObject): OwnerChain {
   }
   return { chain, top: refOf(current), topObject: current };
 }
+
+/** Tops per store, replaced when the store changes (for callers outside an analysis pass). */
+const byStore = new WeakMap<Store, { version: number; tops: OwnerTops }>();
+
+/** The top of ownerChain, memoised while the store is unchanged (treat the result as read-only). */
+export function cachedOwnerTop(store: Store, obj: KObject): OwnerTop {
+  let m = byStore.get(store);
+  if (!m || m.version !== store.version)
+    byStore.set(store, (m = { version: store.version, tops: new OwnerTops(store) }));
+  return m.tops.of(obj);
+}

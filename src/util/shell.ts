@@ -1,14 +1,31 @@
-// Values printed into shell lines (kubectl commands in runbooks and patch comments):
-// quoted so a pasted line runs exactly one command, and names checked against what
-// Kubernetes accepts, so a name the API would reject is never printed at all.
+// Values printed into shell lines (kubectl and crane commands in reports, patch comments,
+// runbooks, the TUI): quoted so a pasted line runs exactly one command with exactly the
+// value shown, and names checked against what Kubernetes accepts, so a name the API would
+// reject is never printed at all (src/cluster/names.ts says which rule applies to a kind).
 
 /** Characters a POSIX shell never treats specially in a word. */
 const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
 
-/** POSIX shell quoting: the value as one word (bare when nothing in it is special). */
-export function shellQuote(value: string): string {
-  if (value !== "" && SAFE.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * POSIX shell quoting: the value as one word (bare when nothing in it is special), else
+ * single-quoted with '\'' for a quote. A newline stays inside the quotes: still one word.
+ */
+export function shellQuote(value: string | number): string {
+  const s = String(value);
+  if (s !== "" && SAFE.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A shell line from a template: every interpolated value becomes one quoted word.
+ * sh`kubectl delete secret ${name} -n ${ns}` → kubectl delete secret 'a;b' -n prod
+ */
+export function sh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  let out = strings[0] ?? "";
+  values.forEach((v, i) => {
+    out += shellQuote(v) + (strings[i + 1] ?? "");
+  });
+  return out;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

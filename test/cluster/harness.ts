@@ -121,6 +121,8 @@ export function insecureSeed(ns: string): unknown[] {
     },
     pod(ns, "bare"),
     { apiVersion: "v1", kind: "Secret", metadata: { name: "canary", namespace: ns }, stringData: { password: CANARY } },
+    // The namespace's default account, automounting its token (CIS 5.1.5): its patch must be accepted too.
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: ns } },
   ];
 }
 

@@ -74,6 +74,8 @@ describe("kubeward scan on a live cluster", () => {
     const before = scanJson().findings.filter((f) => f.fix && f.fix.type !== "none" && inSeed(f.resource));
     const targets = new Set(before.map((f) => targetSlug(f.fix!.target)));
     expect(targets.size).toBeGreaterThanOrEqual(7);
+    // The default account's own patch (secret.default-sa-automount) is among them.
+    expect(targets).toContain(`serviceaccount_${NS}_default`);
 
     const dir = join(work, "patches");
     const r = kubeward(["scan", "--patches", dir], cp().kubewardKubeconfig);

@@ -57,6 +57,8 @@ describe("escape injection", () => {
     expect(frames.list).toContain("␛[2J");
     expect(frames.detail).toContain("␛[2J");
     expect(frames.yaml).toContain("note:");
-    expect(frames.patch).toContain("kubectl");
+    // The namespace is one Kubernetes would reject: no command is printed with it, and the preview says why.
+    expect(frames.patch).not.toContain("kubectl");
+    expect(frames.patch).toContain("a name or namespace Kubernetes would reject");
   });
 });

@@ -80,4 +80,34 @@ describe("patch preview (p) and write (w)", () => {
     const f = await m.press("w");
     expect(f).toContain(`Could not write patches to ${blocked}`);
   });
+
+  it("p and w quote hostile values: the patch directory, binding names and images", async () => {
+    dir = mkdtempSync(join(tmpdir(), "kubeward-patch-"));
+    const out = join(dir, "out;id $(x)");
+    const crb = {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: "crb;id $(id)", uid: "crb" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+      subjects: [{ kind: "ServiceAccount", name: "web", namespace: "shop" }],
+    };
+    const m = await mount({ objects: [crb], size: { columns: 200, rows: 60 }, patchDir: out, engines: ["rbac"] });
+    dispose = m.dispose;
+    let f = await m.press("2", "p");
+    expect(f).toContain("$ kubectl delete 'clusterrolebinding/crb;id $(id)'");
+    expect(f).not.toContain("kubectl delete clusterrolebinding/crb;id");
+    f = await m.press("w");
+    expect(f).toContain("kubectl delete 'clusterrolebinding/crb;id $(id)'");
+    const written = readdirSync(out);
+    expect(written).toHaveLength(1);
+    expect(readFileSync(join(out, written[0]!), "utf8")).toContain(
+      "#   kubectl delete 'clusterrolebinding/crb;id $(id)'",
+    );
+    dispose();
+
+    const m2 = await mount({ objects: webChain(), size: { columns: 200, rows: 60 }, patchDir: out });
+    dispose = m2.dispose;
+    f = await m2.press("p");
+    expect(f).toContain(`--patch-file '${out}/deployment_shop_web.patch.yaml'`);
+  });
 });

@@ -144,6 +144,8 @@ export interface MountOptions {
   models?: Record<string, unknown>;
   size?: { columns: number; rows: number };
   patchDir?: string;
+  /** Where `x` appends exceptions. */
+  configPath?: string;
   session?: (s: Session) => void;
   /** Only these engines run (default: all), e.g. to see how views degrade without one. */
   engines?: string[];
@@ -171,7 +173,11 @@ export async function mount(opts: MountOptions = {}) {
   source.emit(events);
   const controller = new Controller(session, 10);
   const app = renderSized(
-    <App controller={controller} patchDir={opts.patchDir ?? "/nonexistent-dir"} />,
+    <App
+      controller={controller}
+      patchDir={opts.patchDir ?? "/nonexistent-dir"}
+      {...(opts.configPath ? { configPath: opts.configPath } : {})}
+    />,
     opts.size ?? { columns: 100, rows: 30 },
   );
   await tick();

@@ -13,6 +13,7 @@ import { project } from "../../src/cluster/project.js";
 import type { SourceEvent } from "../../src/cluster/source.js";
 import type { Session } from "../../src/commands/session.js";
 import { Store } from "../../src/store/store.js";
+import { Triage } from "../../src/triage/triage.js";
 import { rng, syntheticCluster } from "../bench/generate.js";
 
 /** A session over `store` whose results keep (or drop) the analyzer's `changes`. */
@@ -27,6 +28,7 @@ function sessionOf(store: Store, keepChanges: boolean): Session {
       return rest;
     },
     settled: () => true,
+    triage: new Triage(store),
   } as unknown as Session;
 }
 

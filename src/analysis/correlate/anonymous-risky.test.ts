@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeWith, fakeEngine, fakeRbac, type Grant } from "../../../test/support/fake-models.js";
 import { namespaceRaw, secretRaw } from "../../../test/support/objects.js";
+import { groupS, mkBinding, mkRole, rule } from "../../../test/support/rbac.js";
+import { analyze } from "../../../test/support/store.js";
 import type { ResourceRef } from "../../cluster/objects.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { SubjectRef } from "../models.js";
@@ -53,5 +55,33 @@ describe(CHECK, () => {
     ["nothing is bound", []],
   ] as [string, Grant[]][])("passes when %s", (_, grants) => {
     expect(run(grants)).toEqual([]);
+  });
+});
+
+describe(`${CHECK} through the real RBAC engine`, () => {
+  const everyone = (rules: Record<string, unknown>[]) => [
+    namespaceRaw("a"),
+    secretRaw("a", "one"),
+    mkRole(undefined, "everyone-reads", rules),
+    mkBinding(undefined, "everyone-reads", { kind: "ClusterRole", name: "everyone-reads" }, [
+      groupS("system:authenticated"),
+    ]),
+  ];
+
+  it("a broad binding of harmless verbs is one finding, ranked by what it grants, and no attack path", () => {
+    const { result } = analyze(everyone([rule(["get", "list", "watch"], ["configmaps"])]));
+    expect(result.findings.filter((f) => f.check === CHECK)).toEqual([]);
+    const binding = result.findings.filter((f) => f.check === "rbac.anonymous-binding");
+    expect(binding).toHaveLength(1);
+    expect(binding[0]!.severity).toBe("medium");
+  });
+
+  it("a risky permission of the catalogue makes it a path that cites that permission", () => {
+    const { result } = analyze(everyone([rule(["get", "list"], ["secrets"])]));
+    const paths = result.findings.filter((f) => f.check === CHECK);
+    expect(paths).toHaveLength(1);
+    expect(paths[0]!.severity).toBe("critical");
+    const byId = new Map(result.findings.map((f) => [f.id, f.check]));
+    expect(paths[0]!.chain!.map((id) => byId.get(id))).toContain("rbac.secrets-read");
   });
 });

@@ -1,10 +1,12 @@
 // Attack path: risky permissions bound to everyone — anonymous requests, every
 // authenticated user, every service account. Reports what they reach: Secrets
 // they can read and namespaces they can create pods in.
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type ResourceRef, refKey, refLabel } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import { type AccessPath, type AccessQuery, type SubjectRef, safeCall } from "../models.js";
+import { BINDING_CHECKS } from "../rbac/risky/index.js";
 import { subjectLabel } from "../secrets/power.js";
 import { uniqueIds } from "./common.js";
 
@@ -15,7 +17,7 @@ export const anonymousRisky: CheckDef = {
     severity: "critical",
     panel: "rbac",
     description:
-      "A binding gives risky permissions to system:anonymous, system:unauthenticated, system:authenticated or every service account: any credential (or none) reaches what the finding lists. Ranks above its parts; `chain` lists them.",
+      "A binding gives a permission of the risky catalogue (reading Secrets, creating pods, escalating, impersonating, …) to system:anonymous, system:unauthenticated, system:authenticated or every service account: any credential (or none) reaches what the finding lists. Ranks above its parts; `chain` lists them. A binding to everyone of permissions outside the catalogue is not a path: rbac.anonymous-binding reports it once, ranked by what it grants.",
     remediation: "Delete the binding or bind the role to the specific subjects that need it.",
     references: ["https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles", "CIS 5.1.1"],
   },
@@ -45,7 +47,9 @@ export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Findin
   const namespaces = ctx.store.namespaces();
   const secrets = ctx.store.list("Secret");
   for (const subject of EVERYONE) {
-    const risky = safeCall(() => rbac.riskyChecksOf(subject), []);
+    // A path needs a risky permission of the catalogue as a link: the binding to everyone
+    // alone (rbac.anonymous-binding) is one finding already, ranked by what it grants.
+    const risky = safeCall(() => rbac.riskyChecksOf(subject), []).filter((id) => !BINDING_CHECKS.has(id));
     if (!risky.length) continue;
     const can = (q: AccessQuery) => safeCall(() => rbac.can(subject, q), false);
     // What they reach, per binding that grants it.
@@ -61,7 +65,7 @@ export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Findin
       }
     };
     for (const s of secrets) {
-      const ns = s.metadata.namespace ?? "default";
+      const ns = effectiveNamespace(s.metadata.namespace);
       const q: AccessQuery = { verb: "get", resource: "secrets", apiGroup: "", namespace: ns, name: s.metadata.name };
       if (can(q)) note(q, "", `${ns}/${s.metadata.name}`);
     }

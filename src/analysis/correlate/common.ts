@@ -1,5 +1,6 @@
 // Helpers the attack-path rules share: which workloads to look at, and which
 // findings of earlier engines a path combines (findingsAbout: ../findings-about.ts).
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
 import { OwnerTops } from "../../store/owner.js";
 import type { Store } from "../../store/store.js";
@@ -23,7 +24,7 @@ export function topWorkloadsOf(store: Store, objects: readonly KObject[], owners
 }
 
 export function saRef(s: SubjectRef): ResourceRef {
-  return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace ?? "default", name: s.name };
+  return { apiVersion: "v1", kind: "ServiceAccount", namespace: effectiveNamespace(s.namespace), name: s.name };
 }
 
 export function uniqueIds(findings: readonly Finding[]): string[] {

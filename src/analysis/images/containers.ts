@@ -1,4 +1,5 @@
 // The containers of a workload with their parsed image reference.
+import { sh } from "../../util/shell.js";
 import { type ContainerEntry, containersOf, type Workload } from "../workloads.js";
 import { type ImageRef, parseImage } from "./reference.js";
 
@@ -18,5 +19,5 @@ export function imagesOf(w: Workload): ImageEntry[] {
 
 /** How to find the digest to pin to: kubeward never calls a registry itself. */
 export function digestCommand(image: string): string {
-  return `crane digest ${image}   # or: docker buildx imagetools inspect ${image}`;
+  return sh`crane digest ${image}   # or: docker buildx imagetools inspect ${image}`;
 }

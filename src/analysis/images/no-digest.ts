@@ -1,6 +1,9 @@
 // A tag is a pointer the registry owner can move; a digest is the content.
+
+import { dns1123Label, imageProblem } from "../../cluster/names.js";
 import type { WorkloadCheck } from "../engine.js";
 import { makeFinding } from "../finding.js";
+import { containersOf, workloadOf } from "../workloads.js";
 import { digestCommand, imagesOf } from "./containers.js";
 
 export const noDigest: WorkloadCheck = {
@@ -34,12 +37,16 @@ export const noDigest: WorkloadCheck = {
       );
   },
   // Not a patch: the digest must come from the registry, which kubeward never calls.
-  fix(finding) {
+  fix(finding, ctx) {
     const image = /runs (\S+) without a digest/.exec(finding.message)?.[1];
-    if (!image) return undefined;
+    // The image as written (the API refuses surrounding whitespace; imagesOf trims it).
+    const w = ctx.object && workloadOf(ctx.object);
+    const written = w && containersOf(w).find((c) => c.name === finding.container)?.container.image;
+    // An image or container name Kubernetes would reject is a reported problem, never a command.
+    if (!image || written !== image || imageProblem(image) || !dns1123Label(finding.container ?? "")) return undefined;
     return {
       kind: "command",
-      command: `${digestCommand(image)}   # then set image: <name>@sha256:<digest> in container ${finding.container ?? "?"}`,
+      command: `${digestCommand(image)}   # then set image: <name>@sha256:<digest> in container ${finding.container}`,
       explain: `image.no-digest: resolve the digest of ${image} and pin it`,
     };
   },

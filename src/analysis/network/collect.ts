@@ -2,6 +2,7 @@
 // namespace labels namespaceSelectors match against.
 import { type KObject, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
+import { objectsIn, objectsOfKindsIn } from "../parts.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import { policyOf } from "./policy.js";
 import { analyzeNamespace, type NamespaceNetwork } from "./segmentation.js";
@@ -11,11 +12,11 @@ import type { Labels } from "./selectors.js";
 export const SYSTEM_NAMESPACES = new Set(["kube-system", "kube-public", "kube-node-lease"]);
 
 export function workloadObjectsIn(store: Store, namespace: string): KObject[] {
-  return WORKLOAD_KINDS.flatMap((k) => store.inNamespace(k, namespace));
+  return objectsOfKindsIn(store, WORKLOAD_KINDS, namespace);
 }
 
 export function namespaceNetwork(store: Store, namespace: string): NamespaceNetwork {
-  const policies = store.inNamespace("NetworkPolicy", namespace).map(policyOf);
+  const policies = objectsIn(store, "NetworkPolicy", namespace).map(policyOf);
   const workloads = workloadObjectsIn(store, namespace)
     .map(workloadOf)
     .filter((w): w is Workload => !!w);

@@ -12,6 +12,7 @@
 //   controller (another workload or an address block may reach it on that port too).
 // High when the workload runs privileged or mounts a token that can read all secrets,
 // create pods or escalate (then the correlate engine adds an attack path).
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refOf, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import { isRecord } from "../../util/record.js";
 import { topWorkloadsOf } from "../correlate/common.js";
@@ -144,7 +145,7 @@ function routeBackends(route: KObject): { name: string; namespace: string; port:
       out.push({
         name: b.name,
         namespace:
-          typeof b.namespace === "string" && b.namespace ? b.namespace : (route.metadata.namespace ?? "default"),
+          typeof b.namespace === "string" && b.namespace ? b.namespace : effectiveNamespace(route.metadata.namespace),
         port: typeof b.port === "number" ? b.port : undefined,
       });
     }
@@ -199,7 +200,7 @@ export function detectExposedServices(ctx: AnalysisContext): Finding[] {
     const selector = selectorOf(svc);
     if (!selector) continue;
     const local = spec.externalTrafficPolicy === "Local";
-    for (const w of workloadsIn(svc.metadata.namespace ?? "default")) {
+    for (const w of workloadsIn(effectiveNamespace(svc.metadata.namespace))) {
       if (!selects(selector, w)) continue;
       for (const sp of servicePorts(svc)) {
         const t = targetOn(sp, w);
@@ -237,7 +238,8 @@ export function detectExposedServices(ctx: AnalysisContext): Finding[] {
     }
   };
   for (const ing of ingresses)
-    for (const b of ingressBackends(ing)) routed(ing, ing.metadata.namespace ?? "default", b.name, b.port, "Ingress");
+    for (const b of ingressBackends(ing))
+      routed(ing, effectiveNamespace(ing.metadata.namespace), b.name, b.port, "Ingress");
   for (const r of routes) for (const b of routeBackends(r)) routed(r, b.namespace, b.name, b.port, "HTTPRoute");
 
   const pods = ctx.models.pods;

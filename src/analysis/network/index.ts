@@ -4,7 +4,15 @@
 import { WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Engine, EngineOutput, WorkloadSummary } from "../engine.js";
 import type { Finding } from "../finding.js";
-import { type EnginePart, PartCache, partitionedOutput } from "../parts.js";
+import {
+  type EnginePart,
+  isStoreNamespace,
+  namespaceStamp,
+  objectsIn,
+  PartCache,
+  partitionedOutput,
+  partitionKeys,
+} from "../parts.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import type { NamespaceCheck } from "./check.js";
 import { workloadObjectsIn } from "./collect.js";
@@ -46,7 +54,7 @@ function detectAll(ns: NamespaceNetwork): Finding[] {
 }
 
 export function networkEngine(): Engine {
-  const cache = new PartCache<NetworkPart>();
+  const cache = new PartCache<NetworkPart | undefined>();
   return {
     name: "network",
     checks: networkChecks,
@@ -55,15 +63,17 @@ export function networkEngine(): Engine {
       const { store } = ctx;
       // A namespace's isolation and segmentation read only its own policies and workloads.
       const parts = cache.update(
-        store.namespaces(),
-        (name) => store.namespaceVersion(name),
+        partitionKeys(store),
+        (name) => namespaceStamp(store, name),
         (name) => {
+          const policies = objectsIn(store, "NetworkPolicy", name);
+          const objects = workloadObjectsIn(store, name);
+          // "default" is always a key (it holds objects without a namespace): not a namespace when empty.
+          if (!isStoreNamespace(store, name) && !policies.length && !objects.length) return undefined;
           const result = analyzeNamespace(
             name,
-            store.inNamespace("NetworkPolicy", name).map(policyOf),
-            workloadObjectsIn(store, name)
-              .map(workloadOf)
-              .filter((w): w is Workload => !!w),
+            policies.map(policyOf),
+            objects.map(workloadOf).filter((w): w is Workload => !!w),
           );
           const workloads = new Map<string, Partial<WorkloadSummary>>();
           for (const w of result.workloads)
@@ -80,8 +90,13 @@ export function networkEngine(): Engine {
         },
       );
       const results = new Map<string, NamespaceNetwork>();
-      for (const [name, part] of parts) results.set(name, part.result);
-      return partitionedOutput(parts, { model: networkModel(store, results) });
+      const kept = new Map<string, NetworkPart>();
+      for (const [name, part] of parts)
+        if (part) {
+          results.set(name, part.result);
+          kept.set(name, part);
+        }
+      return partitionedOutput(kept, { model: networkModel(store, results) });
     },
   };
 }

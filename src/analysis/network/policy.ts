@@ -5,6 +5,7 @@
 // - A direction in policyTypes with no rules denies everything in that direction.
 // - A rule with no from/to allows every peer; with no ports, every port.
 // - Rules of every policy selecting a pod are additive (a union of allows).
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import type { KObject, ResourceRef } from "../../cluster/objects.js";
 import { refOf } from "../../cluster/objects.js";
 import { isRecord } from "../../util/record.js";
@@ -128,7 +129,7 @@ export function parsePolicy(obj: KObject): Policy {
   return {
     object: obj,
     ref: refOf(obj),
-    namespace: obj.metadata.namespace ?? "default",
+    namespace: effectiveNamespace(obj.metadata.namespace),
     podSelector,
     types,
     rules: {

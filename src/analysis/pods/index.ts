@@ -36,6 +36,7 @@ import { seccompUnconfined } from "./seccomp.js";
 import { seccompRestricted } from "./seccomp-restricted.js";
 import { selinux } from "./selinux.js";
 import { sysctls } from "./sysctls.js";
+import { ulimits } from "./ulimits.js";
 import { volumeTypes } from "./volume-types.js";
 
 /** Every PSS control, baseline then restricted. */
@@ -51,6 +52,7 @@ export const pssChecks: readonly PssCheck[] = [
   procMount,
   seccompUnconfined,
   sysctls,
+  ulimits,
   hostProbes,
   volumeTypes,
   privilegeEscalation,

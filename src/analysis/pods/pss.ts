@@ -1,5 +1,5 @@
 // Shared reading of the Pod Security Standards (Kubernetes Pod Security admission,
-// policy version "latest" on 1.36): pod/container security contexts read
+// policy version "latest" on Kubernetes 1.37): pod/container security contexts read
 // defensively, the Windows and user-namespace exemptions, and how a check's
 // finding maps to the PSS level it breaks.
 import type { KObject } from "../../cluster/objects.js";
@@ -10,6 +10,9 @@ import type { Finding } from "../finding.js";
 import { type ContainerEntry, containersOf, type Workload, workloadOf } from "../workloads.js";
 
 export type Json = Record<string, unknown>;
+
+/** The Kubernetes release whose Pod Security admission policy ("latest") the PSS checks follow. */
+export const PSS_KUBERNETES_VERSION = "1.37";
 
 export function recordAt(v: unknown, key: string): Json | undefined {
   if (!isRecord(v)) return undefined;

@@ -1,5 +1,6 @@
 // PSS baseline "Sysctls": spec.securityContext.sysctls[*].name must be in the
-// safe set of the latest policy (1.32+ list; PSA compares names as written).
+// safe set of the latest policy (Kubernetes 1.37: sysctlsAllowedV1Dot37 in
+// pod-security-admission policy/check_sysctls.go; PSA compares names as written).
 import { isRecord } from "../../util/record.js";
 import { makeFinding } from "../finding.js";
 import { type PssCheck, podSecurityContext, workloadOfFinding } from "./pss.js";
@@ -17,6 +18,8 @@ export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
   "net.ipv4.tcp_keepalive_probes",
   "net.ipv4.tcp_rmem", // policy 1.32
   "net.ipv4.tcp_wmem",
+  "net.ipv4.tcp_slow_start_after_idle", // policy 1.37
+  "net.ipv4.tcp_notsent_lowat",
 ]);
 
 function sysctlsOf(sc: unknown): unknown[] {

@@ -48,6 +48,8 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
   const alsoBinds = res.subjectsPerBinding.get(refKey(g.binding)) ?? 1;
   const own =
     !BINDING_CHECKS.has(check.meta.id) &&
+    // Narrowing removes the rules ruleRisky flags: a check without one is fixed by unbinding.
+    check.ruleRisky !== undefined &&
     role?.object !== undefined &&
     !role.aggregated &&
     !isBuiltinRole(role.ref, role.object) &&
@@ -56,13 +58,15 @@ function fixRecord(check: RiskyCheck, g: Grant, res: Resolution): FixRecord {
     alsoBinds === 1;
   const reason = BINDING_CHECKS.has(check.meta.id)
     ? "the binding itself is the risk"
-    : role?.object === undefined
-      ? "the role is not in the loaded objects"
-      : isBuiltinRole(role.ref, role.object)
-        ? "the role is built in and shared by design: it is not narrowed"
-        : role.aggregated || g.ruleFrom.name !== g.role.name
-          ? "the rule comes from ClusterRole aggregation: narrowing one role would change others"
-          : "the role is shared with other bindings or subjects: it is not narrowed";
+    : check.ruleRisky === undefined
+      ? "what it grants is risky only in the binding's namespace: the binding goes, the role stays"
+      : role?.object === undefined
+        ? "the role is not in the loaded objects"
+        : isBuiltinRole(role.ref, role.object)
+          ? "the role is built in and shared by design: it is not narrowed"
+          : role.aggregated || g.ruleFrom.name !== g.role.name
+            ? "the rule comes from ClusterRole aggregation: narrowing one role would change others"
+            : "the role is shared with other bindings or subjects: it is not narrowed";
   return {
     mode: own ? "narrow" : "unbind",
     binding: g.binding,
@@ -105,6 +109,10 @@ function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution
     const primary = ranked[0]!;
     let severity: Severity = severityFor(check, primary.scope);
     for (const g of ranked) severity = maxSeverity(severity, severityFor(check, g.scope));
+    if (check.severityOf)
+      severity = check.severityOf(subject, ranked, (g) =>
+        riskyChecks.some((c) => !BINDING_CHECKS.has(c.meta.id) && c.evidence(subject, [g]).length > 0),
+      );
     let usedBy = "";
     if (subject.kind === "ServiceAccount") {
       users ??= tokenUsers(store, subject.namespace ?? "", subject.name);

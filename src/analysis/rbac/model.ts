@@ -1,6 +1,7 @@
 // The RbacModel the engine publishes (models.ts), plus what the fixes need:
 // for each finding, the grant it is about and how to fix it.
 import { type KObject, type ResourceRef, refLabel } from "../../cluster/objects.js";
+import { sh } from "../../util/shell.js";
 import type { FixFragment } from "../engine.js";
 import type { Finding } from "../finding.js";
 import type { AccessPath, AccessQuery, RbacModel, SubjectRef } from "../models.js";
@@ -73,7 +74,9 @@ export class RbacState implements RbacModel, RbacFixer {
         : "";
     return {
       kind: "command",
-      command: `kubectl delete ${b.kind.toLowerCase()}/${b.name}${b.namespace ? ` -n ${b.namespace}` : ""}`,
+      command: b.namespace
+        ? sh`kubectl delete ${`${b.kind.toLowerCase()}/${b.name}`} -n ${b.namespace}`
+        : sh`kubectl delete ${`${b.kind.toLowerCase()}/${b.name}`}`,
       explain: `delete ${refLabel(b)} (→ ${rec.role.kind} ${rec.role.name}): ${rec.reason}${others}`,
       mayBreak: "the subject loses every permission of this binding: bind a narrower role first if it needs some",
     };

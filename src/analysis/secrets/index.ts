@@ -19,6 +19,7 @@ import {
 import { inputsOf, partStamp, readsOf } from "../reads.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
 import { type Workload, workloadOf } from "../workloads.js";
+import { defaultSaAutomount } from "./default-sa-automount.js";
 import { envReference } from "./env-reference.js";
 import { lastApplied } from "./last-applied.js";
 import { legacyToken } from "./legacy-token.js";
@@ -59,6 +60,7 @@ export function secretsEngine(): Engine {
   const specRunner = new WorkloadCheckRunner(specChecks);
   const configMapFindings = cachedBy((cm) => plaintextConfigMap.detect(cm));
   const lastAppliedFindings = cachedBy((s) => lastApplied.detect(s));
+  const defaultSaFindings = cachedBy((sa) => defaultSaAutomount.detect(sa));
   const cache = new PartCache<SecretsPart>();
   const partOf = (ns: string, ctx: AnalysisContext, rbac: RbacModel | undefined): SecretsPart => {
     const { store } = ctx;
@@ -77,9 +79,18 @@ export function secretsEngine(): Engine {
     for (const s of secrets) for (const f of lastAppliedFindings(s)) findings.push(f);
     for (const s of secrets) for (const f of legacyToken.detect(s, rbac)) findings.push(f);
     for (const f of readers.findings) findings.push(f);
+    for (const sa of objectsIn(store, "ServiceAccount", ns)) for (const f of defaultSaFindings(sa)) findings.push(f);
     return { findings, readers: readers.readers };
   };
-  const checks = [...specChecks, tokenAutomount, plaintextConfigMap, lastApplied, legacyToken, broadReaders];
+  const checks = [
+    ...specChecks,
+    tokenAutomount,
+    defaultSaAutomount,
+    plaintextConfigMap,
+    lastApplied,
+    legacyToken,
+    broadReaders,
+  ];
   // A namespace's part reads its own objects and what the checks declare: the rbac model
   // (the rbac engine keeps the same model while RBAC objects are unchanged).
   const declared = readsOf(checks);

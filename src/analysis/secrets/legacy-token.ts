@@ -1,7 +1,9 @@
 // Legacy service-account token Secrets never expire and are not bound to a pod:
 // whoever copies one keeps the account's power until the Secret is deleted.
 // Live metadata-only lists carry no `type`, so the annotation identifies them too.
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type KObject, refOf } from "../../cluster/objects.js";
+import { sh } from "../../util/shell.js";
 import type { CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 import type { RbacModel } from "../models.js";
@@ -34,7 +36,7 @@ export const legacyToken: CheckDef & { detect(secret: KObject, rbac: RbacModel |
   },
   detect(secret, rbac) {
     if (!isLegacyToken(secret)) return [];
-    const ns = secret.metadata.namespace ?? "default";
+    const ns = effectiveNamespace(secret.metadata.namespace);
     const saName = secret.metadata.annotations[SA_NAME_ANNOTATION];
     const sa = saName ? { kind: "ServiceAccount" as const, namespace: ns, name: saName } : undefined;
     const power = sa ? powerOf(rbac, sa, ns) : undefined;
@@ -54,7 +56,9 @@ export const legacyToken: CheckDef & { detect(secret: KObject, rbac: RbacModel |
     const t = finding.resource;
     return {
       kind: "command",
-      command: `kubectl delete secret ${t.name}${t.namespace ? ` -n ${t.namespace}` : ""}`,
+      command: t.namespace
+        ? sh`kubectl delete secret ${t.name} -n ${t.namespace}`
+        : sh`kubectl delete secret ${t.name}`,
       explain: "secret.legacy-token: delete the long-lived token; request short-lived tokens instead",
       mayBreak: "any client still using this token (CI systems, dashboards, kubeconfigs) loses access",
     };

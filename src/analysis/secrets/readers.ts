@@ -1,6 +1,7 @@
 // Who can read each Secret (from the RBAC engine's who-can index), and a
 // finding when that reaches beyond the workloads that use it. The readers are
 // published as the SecretsModel for the detail view.
+import { effectiveNamespace } from "../../cluster/namespace.js";
 import { type KObject, type ResourceRef, refKey, refOf } from "../../cluster/objects.js";
 import type { CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
@@ -47,14 +48,14 @@ function expectedReaders(workloads: readonly Workload[], secrets: readonly KObje
   // A legacy token Secret belongs to its service account.
   for (const secret of secrets) {
     const sa = secret.metadata.annotations[SA_NAME_ANNOTATION];
-    const ns = secret.metadata.namespace ?? "default";
+    const ns = effectiveNamespace(secret.metadata.namespace);
     if (sa) add(ns, secret.metadata.name, { kind: "ServiceAccount", namespace: ns, name: sa });
   }
   return out;
 }
 
 function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | undefined): SecretReader[] {
-  const ns = secret.metadata.namespace ?? "default";
+  const ns = effectiveNamespace(secret.metadata.namespace);
   const bySubject = new Map<string, SecretReader>();
   for (const verb of READ_VERBS) {
     let paths: AccessPath[] = [];
@@ -137,7 +138,7 @@ export function analyzeReadersOf(
   if (!rbac) return { model, findings, readers };
   const expected = expectedReaders(workloads, secrets);
   for (const secret of secrets) {
-    const ns = secret.metadata.namespace ?? "default";
+    const ns = effectiveNamespace(secret.metadata.namespace);
     const key = `${ns}/${secret.metadata.name}`;
     const exp = expected.get(key);
     const expSig = exp ? [...exp].sort().join(",") : "";

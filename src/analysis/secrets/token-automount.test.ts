@@ -105,4 +105,30 @@ describe(`${CHECK}: ranking`, () => {
     // A token that adds nothing is not reported.
     expect(found([withSa()], [everyone])).toEqual([]);
   });
+
+  describe("the namespace's default service account (CIS 5.1.5/5.1.6)", () => {
+    const asDefault = (spec: Record<string, unknown> = {}) => deploymentWith({ ...spec });
+    const defaultAdmin: Grant[] = [{ subject: sa("t", "default"), verbs: ["*"], resources: ["*"] }];
+
+    it("a pod mounting the default account's token without risky RBAC is low, not silent", () => {
+      const f = found([asDefault(), serviceAccountRaw("t", "default")], harmless);
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ severity: "low", path: "spec.template.spec.automountServiceAccountToken" });
+      expect(f[0]!.message).toContain("default service account");
+    });
+
+    it("a powerful default account keeps its ranking", () => {
+      expect(found([asDefault(), serviceAccountRaw("t", "default")], defaultAdmin)[0]?.severity).toBe("critical");
+    });
+
+    it.each([
+      ["the pod opts out", [asDefault({ automountServiceAccountToken: false })]],
+      [
+        "the default account opts out",
+        [asDefault(), serviceAccountRaw("t", "default", { automountServiceAccountToken: false })],
+      ],
+    ])("passes when %s", (_, raws) => {
+      expect(found(raws, harmless)).toEqual([]);
+    });
+  });
 });

@@ -20,6 +20,7 @@ import {
 } from "./build.js";
 import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
+import { supplyDemo } from "./supply.js";
 
 const RESTRICTED_CONTAINER = {
   allowPrivilegeEscalation: false,
@@ -514,7 +515,11 @@ function podSecurityZoo(): Json[] {
             {
               name: "batch",
               image: "registry.example.com/billing/batch:4.2",
-              securityContext: { seccompProfile: { type: "Unconfined" }, procMount: "Unmasked" },
+              securityContext: {
+                seccompProfile: { type: "Unconfined" },
+                procMount: "Unmasked",
+                ulimits: { nofile: { soft: 1048576, hard: 1048576 } },
+              },
               livenessProbe: { httpGet: { host: "169.254.169.254", path: "/latest/meta-data", port: 80 } },
               volumeMounts: [{ name: "archive", mountPath: "/archive" }],
               resources: LIMITS,
@@ -603,5 +608,6 @@ export function demoObjects(): Json[] {
     ...rbacExtras(),
     ...networkPolicyMistakes(),
     ...reachAndExposure(),
+    ...supplyDemo(),
   ];
 }

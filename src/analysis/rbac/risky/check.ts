@@ -14,6 +14,12 @@ export interface RiskyCheck extends CheckDef {
   evidence(subject: SubjectRef, grants: readonly Grant[]): Grant[];
   /** For rule checks: is this rule (alone) risky? Used to narrow a role in a fix. */
   ruleRisky?(rule: Rule): boolean;
+  /**
+   * Severity from what the evidence grants, for checks whose risk depends on it (a binding
+   * to everyone); `riskyGrant` says whether a grant is evidence of a rule check of the
+   * catalogue. Default: meta.severity cluster-wide, `namespaced` in a namespace.
+   */
+  severityOf?(subject: SubjectRef, evidence: readonly Grant[], riskyGrant: (grant: Grant) => boolean): Severity;
   /** What the subject can do, for the message: "can read every Secret". */
   what(scope: string): string;
 }

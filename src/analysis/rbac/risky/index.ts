@@ -4,8 +4,11 @@ import type { RiskyCheck } from "./check.js";
 import { clusterAdmin } from "./cluster-admin.js";
 import { csrApprove } from "./csr-approve.js";
 import { defaultSaBound } from "./default-sa-bound.js";
+import { destructiveDelete } from "./destructive-delete.js";
 import { escalateBind } from "./escalate-bind.js";
+import { eventsDelete } from "./events-delete.js";
 import { impersonate } from "./impersonate.js";
+import { kubeSystemConfigMapWrite } from "./kube-system-configmap-write.js";
 import { namespacePatch } from "./namespace-patch.js";
 import { nodesProxy } from "./nodes-proxy.js";
 import { podExec } from "./pod-exec.js";
@@ -30,6 +33,9 @@ export const riskyChecks: readonly RiskyCheck[] = [
   saTokenCreate,
   pvCreate,
   namespacePatch,
+  kubeSystemConfigMapWrite,
+  destructiveDelete,
+  eventsDelete,
   wildcard,
   defaultSaBound,
 ];
