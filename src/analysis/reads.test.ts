@@ -88,7 +88,8 @@ describe("the check contract (reads)", () => {
       inputs: ["ClusterRole"],
       run: () => ({ findings: [], model }),
     };
-    const store = storeOf([pod]);
+    // its own service account: the default one's token is flagged whatever its power
+    const store = storeOf([{ ...pod, spec: { ...pod.spec, serviceAccountName: "app" } }]);
     const analyzer = new Analyzer(store, [rbacStandIn, secretsEngine()], DEFAULT_OPTIONS);
     const automount = () => analyzer.run().findings.filter((f) => f.check === "secret.token-automount");
     expect(automount()).toEqual([]);
