@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
           testTimeout: 60_000,
         },
       },
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: "component",
           include: ["views/**/*.test.tsx", "test/component/**/*.test.tsx"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
           env: { NODE_ENV: "test" },
           testTimeout: 60_000,
         },

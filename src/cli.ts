@@ -1,7 +1,7 @@
 // flags (meow) → config → source → TUI or report (DESIGN §2).
 import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
-import { SEVERITIES, type Severity } from "./analysis/finding.js";
+import type { Severity } from "./analysis/finding.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
@@ -278,5 +278,3 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
-
-export const SEVERITY_CHOICES: readonly Severity[] = SEVERITIES;

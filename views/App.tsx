@@ -1,12 +1,11 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
-import type { NetworkModel, RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
-import type { Controller, Snapshot } from "../src/app/controller.js";
+import type { Controller } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
 import { groupByImage } from "../src/app/image-groups.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
@@ -34,12 +33,7 @@ import {
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
-
-function useSnapshot(controller: Controller): Snapshot {
-  const [snap, setSnap] = useState(controller.current);
-  useEffect(() => controller.subscribe(setSnap), [controller]);
-  return snap;
-}
+import { useSnapshot } from "./useSnapshot.js";
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =
@@ -206,12 +200,12 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       case "written":
         return writtenLines(screen.patches, patchDir, screen.error);
       case "whocan": {
-        const rbac = snap.result.models.get("rbac") as RbacModel | undefined;
+        const rbac = snap.result.models.rbac;
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
       }
       case "reach": {
-        const net = snap.result.models.get("network") as NetworkModel | undefined;
+        const net = snap.result.models.network;
         const q = parseCommand(`reach ${screen.text}`);
         if (!net?.reach || q.type !== "reach") return reachLines(screen.text, undefined, undefined);
         const port = q.port;
@@ -323,7 +317,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
         return;
       }
       case "can":
-        if (!snap.result.models.get("rbac"))
+        if (!snap.result.models.rbac)
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
       case "reach":

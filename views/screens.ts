@@ -4,11 +4,12 @@
 import type { AnalysisResult } from "../src/analysis/analyzer.js";
 import type { CheckDef } from "../src/analysis/engine.js";
 import type { Finding } from "../src/analysis/finding.js";
+import { findingsAboutAny } from "../src/analysis/findings-about.js";
 import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { validRef } from "../src/cluster/names.js";
-import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
+import { type KObject, type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
 import { ownerChain } from "../src/store/owner.js";
@@ -62,17 +63,6 @@ export interface DetailInput {
   filter?: string;
 }
 
-/** Findings whose resource, fix target or related objects are this object. */
-export function findingsAbout(refs: readonly ResourceRef[], findings: readonly Finding[]): Finding[] {
-  const keys = new Set(refs.map(refKey));
-  return findings.filter(
-    (f) =>
-      keys.has(refKey(f.resource)) ||
-      (f.fix && keys.has(refKey(f.fix.target))) ||
-      (f.related ?? []).some((r) => keys.has(refKey(r))),
-  );
-}
-
 export function detailLines({ ref, finding, store, result, catalog, width, filter }: DetailInput): Line[] {
   const obj = store.getByName(ref.kind, ref.namespace, ref.name);
   const out: Line[] = [];
@@ -124,7 +114,7 @@ export function detailLines({ ref, finding, store, result, catalog, width, filte
   }
   // A pod's findings are folded into its controller's: findings on its owners are about it too.
   const chain = obj ? ownerChain(store, obj).chain : [ref];
-  const about = findingsAbout(chain, result.findings).filter((f) => f.id !== finding?.id);
+  const about = findingsAboutAny(result.findings, chain).filter((f) => f.id !== finding?.id);
   if (about.length) {
     out.push(section(`${finding ? "other " : ""}findings on this object or its owners (Enter opens)`));
     for (const f of about.slice(0, 50))
@@ -208,7 +198,7 @@ export function whoCanLines(text: string, paths: readonly AccessPath[] | undefin
   if (!paths.length) out.push({ text: "nobody", tone: "ok" });
   for (const p of paths) {
     const s = p.subject;
-    const subject = `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`;
+    const subject = refLabel(s);
     const names = p.resourceNames?.length ? ` names: ${p.resourceNames.join(",")}` : "";
     out.push({
       text: `${subject}  ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name}  (${p.scope})  ${p.rule}${names}`,

@@ -33,6 +33,12 @@ export interface CheckMeta {
   remediation: string;
   /** PSS control, CIS item, Kubernetes docs: human-readable references. */
   references: readonly string[];
+  /** Its fix is only a command to run, never a patch: its findings say fix type "none". */
+  commandOnly?: boolean;
+  /** RBAC: about a binding itself (who it reaches), not a rule: fixed by unbinding, not inherited through groups. */
+  bindingLevel?: boolean;
+  /** RBAC: a subject it flags holds every other risk, so those are implied and not reported apart. */
+  impliesAll?: boolean;
 }
 
 export type FixType = "strategic" | "manifest" | "none";

@@ -76,7 +76,7 @@ export function correlateEngine(): Engine {
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
-      const rbac = ctx.models.get("rbac");
+      const rbac = ctx.models.rbac;
       const hasNetwork = ctx.models.has("network");
       // Models are compared by identity except the network model (new each pass): what a
       // namespace's paths read of it is that namespace's network part, compared below.
@@ -84,7 +84,7 @@ export function correlateEngine(): Engine {
         partitionKeys(store),
         (ns) => [namespaceStamp(store, ns), rbac, hasNetwork, ...upstream.flatMap((o) => depsNear(o, ns))],
         (ns) => {
-          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns));
+          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns), ctx.owners);
           if (!workloads.length) return { findings: [] };
           const pool = poolNear(upstream, ns);
           return {

@@ -6,10 +6,10 @@ import { type KObject, type ResourceRef, refKey, refOf, uniqueRefs } from "../..
 import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { NetworkModel } from "../models.js";
+import { findingsAbout } from "../findings-about.js";
 import { matches, parseSelector } from "../network/selectors.js";
 import type { Workload } from "../workloads.js";
-import { findingsAbout, topWorkloads, uniqueIds } from "./common.js";
+import { topWorkloads, uniqueIds } from "./common.js";
 
 export const reachablePrivilegedVulnerable: CheckDef = {
   meta: {
@@ -49,10 +49,10 @@ function exposingServices(ctx: AnalysisContext, w: Workload): KObject[] {
 
 export function detectReachablePrivilegedVulnerable(
   ctx: AnalysisContext,
-  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  workloads: readonly Workload[] = topWorkloads(ctx.store, ctx.owners),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
-  const network = ctx.models.get("network") as NetworkModel | undefined;
+  const network = ctx.models.network;
   const out: Finding[] = [];
   for (const w of workloads) {
     const vulnerable = findingsAbout(pool, w.ref, (f) => f.check === "image.vulnerable" && f.severity === "critical");

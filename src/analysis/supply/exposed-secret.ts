@@ -8,6 +8,7 @@ import { evidencePath, severityOfVuln } from "./model.js";
 import { supplyModel } from "./vulnerable.js";
 
 export const imageExposedSecret: WorkloadCheck = {
+  reads: { models: ["supply"] },
   meta: {
     id: "image.exposed-secret",
     title: "Secret baked into the image",

@@ -7,6 +7,7 @@ import { imagesOf } from "../images/containers.js";
 import { supplyModel } from "./vulnerable.js";
 
 export const imageScanMissing: WorkloadCheck = {
+  reads: { models: ["supply"] },
   meta: {
     id: "image.scan-missing",
     title: "Image not covered by any vulnerability report",

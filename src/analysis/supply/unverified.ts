@@ -27,6 +27,7 @@ export function verifyPolicyFix(): FixRef {
 const label = (r: ResourceRef) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name}`;
 
 export const imageUnverified: WorkloadCheck = {
+  reads: { models: ["supply"] },
   meta: {
     id: "image.unverified",
     title: "Image signature not enforced",

@@ -71,6 +71,7 @@ function countsText(c: VulnCounts): string {
 }
 
 export const imageVulnerable: WorkloadCheck = {
+  reads: { models: ["supply"] },
   meta: {
     id: "image.vulnerable",
     title: "Image with known vulnerabilities",

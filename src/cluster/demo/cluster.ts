@@ -1,6 +1,7 @@
 // The embedded demo cluster: realistic, deliberately insecure, with one
 // namespace done right (payments) so the contrast is visible.
 
+import type { Json } from "../../util/record.js";
 import { dnsEgressManifest } from "../network-manifests.js";
 import {
   binding,
@@ -21,8 +22,6 @@ import { demoClusterLayer } from "./control-plane.js";
 import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
 import { supplyDemo } from "./supply.js";
-
-type Json = Record<string, unknown>;
 
 const RESTRICTED_CONTAINER = {
   allowPrivilegeEscalation: false,
