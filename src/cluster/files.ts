@@ -178,8 +178,8 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles,
   } else {
     const lineOf = lineCounter(text);
     const fast = fastDocuments(text);
-    if (fast) fast.forEach((d, i) => docs.push({ value: d.value, line: lineOf(d.start), index: i + 1 }));
-    else readSlowly();
+    if (!fast) readSlowly();
+    else for (const [i, d] of fast.entries()) docs.push({ value: d.value, line: lineOf(d.start), index: i + 1 });
   }
   function readSlowly(): void {
     const lineOf = lineCounter(text);
