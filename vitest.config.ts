@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Five tiers (package: the npm package, executable and completion as users install them) (DESIGN §7). `npm test` runs them all; each has its own script too.
+// Five tiers (DESIGN §7) — unit, component, tui, package (the npm package, executable and
+// completion as users install them), cluster. `npm test` runs them all; each has its own script too.
+// Timeouts only guard against hangs: property tests run thousands of cases, and a 2-core
+// machine running other work must not turn them into failures (tests never assert time).
 export default defineConfig({
   test: {
     projects: [
@@ -8,13 +11,17 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
+          testTimeout: 60_000,
         },
       },
       {
         test: {
           name: "component",
           include: ["views/**/*.test.tsx", "test/component/**/*.test.tsx"],
+          setupFiles: ["test/support/fail-on-warning.ts"],
           env: { NODE_ENV: "test" },
+          testTimeout: 60_000,
         },
       },
       {

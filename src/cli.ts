@@ -1,7 +1,7 @@
 // flags (meow) → config → source → TUI or report (DESIGN §2).
 import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
-import { SEVERITIES, type Severity } from "./analysis/finding.js";
+import type { Severity } from "./analysis/finding.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
 import { runCompletion } from "./commands/completion.js";
@@ -33,6 +33,9 @@ const HELP = `
     --context NAME           kube context to use
     --namespace, -n NS       only this namespace (--file: objects without one go there, else "default")
     --all-namespaces, -A     every namespace (default)
+    --vulns FILE             a scanner report read beside the source: \`trivy image --format json\` or
+                             \`grype -o json\` output (repeatable; scan and UI)
+    --no-probe               live: skip the anonymous probe (two GETs, /version and /api, without credentials)
     --max-file-size SIZE     per-file limit for --file, checked before reading (default 512MiB);
                              FIFOs and devices are refused
 
@@ -119,6 +122,8 @@ function parseArgs(argv: string[]) {
       config: { type: "string" },
       baseline: { type: "string" },
       showAccepted: { type: "boolean", default: false },
+      vulns: { type: "string", isMultiple: true, default: [] },
+      probe: { type: "boolean", default: true },
       allowPartial: { type: "boolean", default: false },
       maxFileSize: { type: "string" },
       to: { type: "string" },
@@ -140,6 +145,8 @@ function sourceFlags(cli: Cli): SourceFlags {
     ...(f.context ? { context: f.context } : {}),
     ...(f.namespace ? { namespace: f.namespace } : {}),
     allNamespaces: f.allNamespaces,
+    ...(f.vulns.length ? { vulns: f.vulns } : {}),
+    ...(f.probe === false ? { probe: false } : {}),
     ...(f.maxFileSize ? { maxFileSize: parseSize(f.maxFileSize) } : {}),
   };
 }
@@ -271,5 +278,3 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
-
-export const SEVERITY_CHOICES: readonly Severity[] = SEVERITIES;

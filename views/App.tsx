@@ -1,16 +1,16 @@
 import { Box, Text, useApp, useInput, useWindowSize } from "ink";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type Finding, PANEL_TITLES, PANELS, type Panel } from "../src/analysis/finding.js";
-import type { NetworkModel, RbacModel } from "../src/analysis/models.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { complete, parseCommand } from "../src/app/commands.js";
 import { pickPod, prepareContainment, type WrittenBundle, writeContainment } from "../src/app/contain.js";
-import type { Controller, Snapshot } from "../src/app/controller.js";
+import type { Controller } from "../src/app/controller.js";
 import { MAX_RANKED } from "../src/app/filter.js";
+import { groupByImage } from "../src/app/image-groups.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
 import { countSeverities, type PanelLists, positionIn } from "../src/app/panels.js";
-import type { ResourceRef } from "../src/cluster/objects.js";
+import { type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import type { ContainmentBundle } from "../src/patch/contain.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../src/patch/patches.js";
 import { useAcceptPrompt } from "./AcceptPrompt.js";
@@ -33,16 +33,11 @@ import {
 import { clip, clock, padTo } from "./text.js";
 import { color } from "./theme.js";
 import { useFiltered } from "./useFiltered.js";
-
-function useSnapshot(controller: Controller): Snapshot {
-  const [snap, setSnap] = useState(controller.current);
-  useEffect(() => controller.subscribe(setSnap), [controller]);
-  return snap;
-}
+import { useSnapshot } from "./useSnapshot.js";
 
 /** A drill-down level above the panel lists; Esc pops one. */
 export type Screen =
-  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number }
+  | { kind: "detail"; ref: ResourceRef; findingId?: string; top: number; cursor?: number; filter?: string }
   | { kind: "yaml"; ref: ResourceRef; path?: string; top: number }
   | { kind: "patch"; ids: string[]; top: number }
   | { kind: "written"; patches: PlannedPatch[]; error?: string; top: number }
@@ -99,7 +94,19 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
     ) as unknown as PanelLists;
   }, [all, scope]);
-  const lists = useFiltered(scoped, filters, panel, mode === "filter");
+  const filtered = useFiltered(scoped, filters, panel, mode === "filter");
+  // `i` on the images panel: image rows (each image's findings together, its workloads under it).
+  const [byImage, setByImage] = useState(false);
+  const imageGroups = useMemo(
+    () => (byImage ? groupByImage(filtered.images, session.store) : undefined),
+    [byImage, filtered, session.store],
+  );
+  const imageLabel = (f: Finding) =>
+    `${imageGroups?.imageOf.get(f.id) ?? "?"} ← ${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
+  const lists = useMemo(
+    (): PanelLists => (imageGroups ? { ...filtered, images: imageGroups.findings } : filtered),
+    [filtered, imageGroups],
+  );
   const counts = useMemo(() => {
     if (scoped === all) return snap.counts;
     const c = countSeverities([]);
@@ -129,7 +136,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
   const gridCols = columns >= 160 && rows >= 30 ? 3 : columns >= 120 && rows >= 36 ? 2 : 1;
   const feedRows = gridCols === 1 ? (rows >= 36 ? Math.min(12, Math.floor(rows / 4)) : 1) : 0;
   const listHeight = gridCols === 1 ? Math.max(2, bodyHeight - 1 - feedRows) : 0;
-  const gridRows = gridCols === 3 ? 2 : 3;
+  const gridRows = Math.ceil((PANELS.length + 1) / gridCols);
   const cellWidth = Math.floor(columns / gridCols) - (gridCols > 1 ? 1 : 0);
   const cellHeight = Math.floor(bodyHeight / gridRows);
   const focusedListHeight = gridCols === 1 ? listHeight : cellHeight - 1;
@@ -173,6 +180,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           result: snap.result,
           catalog,
           width: paneWidth,
+          ...(screen.filter ? { filter: screen.filter } : {}),
         });
       case "yaml":
         return yamlScreenLines(
@@ -192,12 +200,12 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       case "written":
         return writtenLines(screen.patches, patchDir, screen.error);
       case "whocan": {
-        const rbac = snap.result.models.get("rbac") as RbacModel | undefined;
+        const rbac = snap.result.models.rbac;
         const q = parseCommand(`can ${screen.text}`);
         return whoCanLines(screen.text, rbac && q.type === "can" ? rbac.whoCan(q.query) : undefined);
       }
       case "reach": {
-        const net = snap.result.models.get("network") as NetworkModel | undefined;
+        const net = snap.result.models.network;
         const q = parseCommand(`reach ${screen.text}`);
         if (!net?.reach || q.type !== "reach") return reachLines(screen.text, undefined, undefined);
         const port = q.port;
@@ -309,7 +317,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
         return;
       }
       case "can":
-        if (!snap.result.models.get("rbac"))
+        if (!snap.result.models.rbac)
           return setFlash({ text: "RBAC engine not loaded: who-can has no answer", bad: true });
         return push({ kind: "whocan", text: cmd.text, top: 0, cursor: undefined });
       case "reach":
@@ -357,6 +365,17 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     setFlash(undefined);
     if (key.ctrl && input === "c") return exit();
     if (prompt.active) return prompt.input(input, key);
+    if (mode === "filter" && screen?.kind === "detail") {
+      // `/` in a detail filters its lists (an image's CVEs): the text lives on the screen.
+      const text = screen.filter ?? "";
+      if (key.escape) {
+        updateTop({ filter: "", top: 0 });
+        setMode("normal");
+      } else if (key.return) setMode("normal");
+      else if (key.backspace || key.delete) updateTop({ filter: text.slice(0, -1), top: 0 });
+      else if (input && !key.ctrl && !key.meta && !key.tab) updateTop({ filter: text + input, top: 0 });
+      return;
+    }
     if (mode === "filter") {
       const text = filters[panel] ?? "";
       if (key.escape) {
@@ -392,7 +411,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       if (marked.size) return setMarked(new Set());
       return;
     }
-    if (/^[1-5]$/.test(input)) return switchPanel(PANELS[Number(input) - 1]!);
+    if (/^[1-6]$/.test(input)) return switchPanel(PANELS[Number(input) - 1]!);
     if (input === "p") {
       const fs = targetFindings();
       if (!fs.length) return setFlash({ text: "no finding selected", bad: true });
@@ -420,6 +439,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
       return;
     }
     if (screen) {
+      if (input === "/" && screen.kind === "detail") return setMode("filter");
       if (key.tab)
         return switchPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
       return paneKeys(input, key);
@@ -439,7 +459,12 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     else if (key.pageUp) select(selected - focusedListHeight);
     else if (key.tab) setPanel(PANELS[(PANELS.indexOf(panel) + (key.shift ? PANELS.length - 1 : 1)) % PANELS.length]!);
     else if (key.return && current) openFinding(current);
-    else if (input === " " && current) {
+    else if (input === "i" && panel === "images") {
+      setByImage((b) => !b);
+      setFlash({
+        text: byImage ? "images panel: workload rows" : "images panel: image rows (i: back to workload rows)",
+      });
+    } else if (input === " " && current) {
       setMarked((m) => {
         const next = new Set(m);
         if (next.has(current.id)) next.delete(current.id);
@@ -460,6 +485,8 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
 
   const statusLine = (): { text: string; tone?: string | undefined } => {
     if (prompt.active) return { text: prompt.line(), tone: color("yellow") };
+    if (mode === "filter" && screen?.kind === "detail")
+      return { text: `/${screen.filter ?? ""}▏  filters this detail's lists · Enter keep · Esc clear` };
     if (mode === "filter") return { text: `/${filterText}▏  ${lists[panel].length} match · Enter keep · Esc clear` };
     if (mode === "command")
       return { text: `:${command}▏  ${flash ? flash.text : "Tab completes · Enter runs · Esc cancels"}` };
@@ -528,6 +555,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           width={columns}
           marked={marked}
           decorate={decorate}
+          {...(panel === "images" && imageGroups ? { labelOf: imageLabel } : {})}
           empty={
             filterText
               ? `no finding matches "${filterText}"`
@@ -575,6 +603,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
                   marked={marked}
                   decorate={decorate}
                   focused={focused}
+                  {...(c === "images" && imageGroups ? { labelOf: imageLabel } : {})}
                   {...(gapText[c] ? { empty: gapText[c] } : {})}
                 />
               </Box>

@@ -19,6 +19,8 @@ export interface FindingListProps {
   empty?: string;
   /** Accepted (dimmed, with the reason) and new-since-baseline marks, when there are any. */
   decorate?: ((f: Finding) => FindingMark | undefined) | undefined;
+  /** The row's label instead of the workload (the images panel by image: "image ← workload"). */
+  labelOf?: ((f: Finding) => string) | undefined;
 }
 
 const Row = memo(function Row({
@@ -28,6 +30,7 @@ const Row = memo(function Row({
   width,
   accepted,
   isNew,
+  label,
 }: {
   finding: Finding;
   active: boolean;
@@ -35,8 +38,10 @@ const Row = memo(function Row({
   width: number;
   accepted?: string | undefined;
   isNew?: boolean | undefined;
+  label?: string | undefined;
 }) {
-  const where = `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}${accepted === undefined ? "" : ` — accepted: ${accepted}`}`;
+  const subject = label ?? `${refLabel(finding.resource)}${finding.container ? ` [${finding.container}]` : ""}`;
+  const where = `${subject}${accepted === undefined ? "" : ` — accepted: ${accepted}`}`;
   const checkWidth = Math.min(28, Math.max(10, Math.floor(width * 0.32)));
   const rest = width - 7 - checkWidth - 1;
   // One <Text> per row keeps Ink's layout work small; the marker column works without colour.
@@ -57,6 +62,7 @@ export const FindingList = memo(function FindingList({
   focused = true,
   empty = "no findings in this panel",
   decorate,
+  labelOf,
 }: FindingListProps) {
   const rows = findings.slice(top, top + height);
   return (
@@ -71,6 +77,7 @@ export const FindingList = memo(function FindingList({
           width={width}
           accepted={decorate?.(f)?.accepted}
           isNew={decorate?.(f)?.isNew}
+          label={labelOf?.(f)}
         />
       ))}
     </Box>

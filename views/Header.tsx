@@ -67,6 +67,8 @@ export const Header = memo(function Header({
     info.cluster && `cluster ${info.cluster}`,
     info.user && `user ${info.user}`,
     ns ? `ns ${ns}` : "ns all",
+    info.serverVersion && `k8s ${info.serverVersion}`,
+    info.probe,
   ]
     .filter(Boolean)
     .join(" · ");

@@ -14,6 +14,7 @@ const SHORT: Record<Panel, string> = {
   network: "network",
   secrets: "secrets",
   images: "images",
+  cluster: "cluster",
 };
 
 /** Short tab label, as the :pod/:rbac/:net/:sec/:img commands name them. */

@@ -4,16 +4,18 @@
 import type { AnalysisResult } from "../src/analysis/analyzer.js";
 import type { CheckDef } from "../src/analysis/engine.js";
 import type { Finding } from "../src/analysis/finding.js";
+import { findingsAboutAny } from "../src/analysis/findings-about.js";
 import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { validRef } from "../src/cluster/names.js";
-import { type KObject, type ResourceRef, refKey, refLabel } from "../src/cluster/objects.js";
+import { type KObject, type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
 import { ownerChain } from "../src/store/owner.js";
 import type { Store } from "../src/store/store.js";
 import type { Line } from "./Pane.js";
+import { supplyDetailLines } from "./supply-detail.js";
 import { SEVERITY_TAGS } from "./theme.js";
 
 export function wrap(text: string, width: number, indent = ""): string[] {
@@ -57,20 +59,11 @@ export interface DetailInput {
   result: AnalysisResult;
   catalog: ReadonlyMap<string, CheckDef>;
   width: number;
+  /** The detail's `/` text (filters the image's CVE list). */
+  filter?: string;
 }
 
-/** Findings whose resource, fix target or related objects are this object. */
-export function findingsAbout(refs: readonly ResourceRef[], findings: readonly Finding[]): Finding[] {
-  const keys = new Set(refs.map(refKey));
-  return findings.filter(
-    (f) =>
-      keys.has(refKey(f.resource)) ||
-      (f.fix && keys.has(refKey(f.fix.target))) ||
-      (f.related ?? []).some((r) => keys.has(refKey(r))),
-  );
-}
-
-export function detailLines({ ref, finding, store, result, catalog, width }: DetailInput): Line[] {
+export function detailLines({ ref, finding, store, result, catalog, width, filter }: DetailInput): Line[] {
   const obj = store.getByName(ref.kind, ref.namespace, ref.name);
   const out: Line[] = [];
   const w = Math.max(20, width - 2);
@@ -85,6 +78,8 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
       for (const l of wrap(`Why: ${meta.description}`, w, "     ")) out.push({ text: l });
       for (const l of wrap(`Fix: ${meta.remediation}`, w, "     ")) out.push({ text: l });
     }
+    for (const line of catalog.get(finding.check)?.detail?.(finding, obj) ?? [])
+      for (const l of wrap(line, w, "     ")) out.push({ text: l, tone: "hl" });
     const fix = finding.fix;
     out.push({
       text:
@@ -106,6 +101,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
     const to = Math.min(yaml.lines.length - 1, yaml.highlight.to + 1, from + 8);
     for (let i = from; i <= to; i++) out.push(yaml.lines[i]!);
   } else if (finding?.path) out.push({ text: `field: ${finding.path}`, tone: "hl" });
+  out.push(...supplyDetailLines(finding, result, filter));
   const related = relatedOf(obj, store, result.models, finding);
   if (related.length) {
     out.push(section("related (Enter opens)"));
@@ -118,7 +114,7 @@ export function detailLines({ ref, finding, store, result, catalog, width }: Det
   }
   // A pod's findings are folded into its controller's: findings on its owners are about it too.
   const chain = obj ? ownerChain(store, obj).chain : [ref];
-  const about = findingsAbout(chain, result.findings).filter((f) => f.id !== finding?.id);
+  const about = findingsAboutAny(result.findings, chain).filter((f) => f.id !== finding?.id);
   if (about.length) {
     out.push(section(`${finding ? "other " : ""}findings on this object or its owners (Enter opens)`));
     for (const f of about.slice(0, 50))
@@ -202,7 +198,7 @@ export function whoCanLines(text: string, paths: readonly AccessPath[] | undefin
   if (!paths.length) out.push({ text: "nobody", tone: "ok" });
   for (const p of paths) {
     const s = p.subject;
-    const subject = `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`;
+    const subject = refLabel(s);
     const names = p.resourceNames?.length ? ` names: ${p.resourceNames.join(",")}` : "";
     out.push({
       text: `${subject}  ${p.binding.kind} ${p.binding.name} → ${p.role.kind} ${p.role.name}  (${p.scope})  ${p.rule}${names}`,
@@ -215,27 +211,25 @@ export function whoCanLines(text: string, paths: readonly AccessPath[] | undefin
 export function helpLines(patchDir: string): Line[] {
   const k = (key: string, what: string): Line => ({ text: `${key.padEnd(12)} ${what}` });
   return [
-    { text: "kubeward help — Esc closes", tone: "title" },
+    { text: "kubeward help — Esc closes · q or Ctrl-C quits", tone: "title" },
     { text: "Most dangerous first: each panel is sorted by severity, then newest.", tone: "key" },
     { text: "Fix it: Enter (see why) → p (preview patch) → w (write patch + kubectl line)", tone: "key" },
-    section("move"),
+    section("keys"),
     k("j k ↑ ↓", "move · g/G top/bottom · PgUp/PgDn page"),
-    k("Tab 1-5", "panel: 1 pods 2 rbac 3 network 4 secrets 5 images (Shift-Tab back)"),
-    k("Enter", "drill in: the object, offending field, owners, SA, policies, secrets"),
+    k("Tab 1-6", "panel: 1 pods 2 rbac 3 net 4 secrets 5 images 6 cluster"),
+    k("Enter", "drill in: object, offending field, owners, SA, policies, secrets"),
     k("Esc", "back one level (in a list: clear the filter)"),
-    k("/", "fuzzy filter of the focused list (Enter keeps, Esc clears)"),
+    k("/ i", "filter the list or a detail's CVEs · i: images by image"),
     k("space", "mark findings; p and w then act on all marked ones"),
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
     k("y", "YAML of the object behind the finding (secret values never read)"),
-    k("x", "accept the finding(s): reason + optional expiry → the config file"),
-    k("a", "show/hide accepted findings (dimmed, with their reason)"),
-    k("c", "containment plan for a pod (finding or pod row); w writes the bundle"),
-    k("q Ctrl-C", "quit"),
+    k("x a", "accept finding(s): reason, expiry → config · a: show accepted"),
+    k("c", "containment plan for a pod; w writes the bundle"),
     section("commands (: then Tab completes)"),
     k(":ns NAME", "scope to a namespace (:ns all clears)"),
     k(":can V RES", "who can, e.g. :can get secrets -n payments"),
-    k(":reach W [P]", "who can reach a workload and what it reaches, e.g. :reach shop/db 5432"),
+    k(":reach W [P]", "who reaches a workload, what it reaches: :reach shop/db 5432"),
     k(":ctx NAME", "switch kube context (live clusters)"),
     k(":pod :rbac", ":net :sec :img jump to a panel · :q quit"),
   ];

@@ -3,7 +3,7 @@
 // their per-namespace parts (parts.ts) by identity: only the findings and facts of
 // changed parts are sorted and merged, so a pod event costs O(its namespace).
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { forgetOwnerTops } from "../store/owner.js";
+import { OwnerTops } from "../store/owner.js";
 import type { Change, Store } from "../store/store.js";
 import { patchSorted } from "../util/sorted.js";
 import {
@@ -17,7 +17,9 @@ import {
   type WorkloadSummary,
 } from "./engine.js";
 import { compareFindings, type Finding } from "./finding.js";
+import { ModelSet, type Models } from "./models.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
+import { runOrder } from "./reads.js";
 import { applyGaps, type KindGap } from "./visibility.js";
 import { type Workload, workloadOf, workloadsIn } from "./workloads.js";
 
@@ -26,7 +28,7 @@ export interface AnalysisResult {
   workloads: WorkloadSummary[];
   namespaces: NamespaceSummary[];
   subjects: SubjectSummary[];
-  models: ReadonlyMap<string, unknown>;
+  models: Models;
   /** Store version this result was computed from. */
   version: number;
   /**
@@ -75,13 +77,17 @@ export class Analyzer {
   private subjectInputs: unknown[] = [];
   private subjectList: SubjectSummary[] = [];
 
+  private readonly engines: readonly Engine[];
+
   constructor(
     private readonly store: Store,
-    private readonly engines: readonly Engine[],
+    engines: readonly Engine[],
     private readonly options: AnalysisOptions = DEFAULT_OPTIONS,
     /** Kinds the source could not (fully) read: their checks' verdicts are unknown (visibility.ts). */
     private readonly gaps: () => readonly KindGap[] = () => [],
   ) {
+    // An engine runs after the engines whose models its checks read (their `after`).
+    this.engines = runOrder(engines);
     this.unsubscribe = store.subscribe((changes: Change[]) => {
       for (const c of changes) {
         this.dirtyKinds.add(c.kind);
@@ -101,7 +107,8 @@ export class Analyzer {
   }
 
   run(): AnalysisResult {
-    const models = new Map<string, unknown>();
+    const models = new ModelSet();
+    const owners = new OwnerTops(this.store);
     const done = new Map<string, EngineOutput>();
     const rerun = new Set<string>();
     // Engines report per namespace: one that appeared or went (through an object of any
@@ -118,7 +125,7 @@ export class Analyzer {
         (engine.after ?? []).some((name) => rerun.has(name));
       let out = this.outputs.get(engine.name);
       if (stale || !out) {
-        out = runEngine(engine, contextOf(this.store, this.options, models, done));
+        out = runEngine(engine, contextOf(this.store, this.options, models, done, owners));
         this.outputs.set(engine.name, out);
         rerun.add(engine.name);
       }
@@ -130,7 +137,6 @@ export class Analyzer {
     this.mergedParts = parts;
     this.dirtyKinds = new Set();
     this.everything = false;
-    forgetOwnerTops(this.store);
     const result: AnalysisResult = {
       findings: merged.findings,
       ...(merged.changes ? { changes: merged.changes } : {}),
@@ -344,8 +350,9 @@ function keyNamespace(key: string): string | undefined {
 function contextOf(
   store: Store,
   options: AnalysisOptions,
-  models: ReadonlyMap<string, unknown>,
+  models: Models,
   outputs: ReadonlyMap<string, EngineOutput>,
+  owners: OwnerTops,
 ): AnalysisContext {
   const upstream = new Map(outputs);
   let findings: Finding[] | undefined;
@@ -353,6 +360,7 @@ function contextOf(
     store,
     options,
     models,
+    owners,
     outputs: upstream,
     get findings() {
       if (!findings) {

@@ -1,9 +1,12 @@
 // The two shapes of analysis (DESIGN §1): object checks over workloads, and
 // cross-object engines. Both are pure: the store in, findings and facts out.
 import type { KObject } from "../cluster/objects.js";
+import type { OwnerTops } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 import type { CheckMeta, Finding } from "./finding.js";
+import type { Models } from "./models.js";
 import type { EnginePart } from "./parts.js";
+import type { CheckReads } from "./reads.js";
 import type { Workload } from "./workloads.js";
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
@@ -46,12 +49,14 @@ export const DEFAULT_OPTIONS: AnalysisOptions = { trustedRegistries: [] };
 export interface AnalysisContext {
   store: Store;
   options: AnalysisOptions;
-  /** Models of engines that already ran in this pass, by engine name. */
-  models: ReadonlyMap<string, unknown>;
+  /** Models of engines that already ran in this pass (ctx.models.rbac, ...). */
+  models: Models;
   /** Findings of engines that already ran in this pass (for correlation). */
   findings: readonly Finding[];
   /** Outputs of engines that already ran in this pass, by engine name (their parts, when partitioned). */
   outputs?: ReadonlyMap<string, EngineOutput>;
+  /** Owner chain tops for this pass (the analyzer gives one; without it, users make their own). */
+  owners?: OwnerTops;
 }
 
 export interface EngineOutput {
@@ -96,15 +101,20 @@ export interface FixContext {
   store: Store;
   /** The object the finding is about, if it is in the store. */
   object: KObject | undefined;
-  models: ReadonlyMap<string, unknown>;
+  models: Models;
 }
 
-/** A check's metadata and, when it can be fixed honestly, its fix. */
+/**
+ * A check's metadata, what it reads beyond its own object (store kinds, other engines'
+ * models: its engine derives its inputs and caches from these, and hands the check only
+ * the models it declares), and, when it can be fixed honestly, its fix.
+ */
 export interface CheckDef {
   meta: CheckMeta;
-  /** Kinds this check's verdicts depend on (default: its engine's `reads`, else `inputs`); [] = only the object itself. */
-  reads?: readonly string[];
+  reads?: CheckReads;
   fix?(finding: Finding, ctx: FixContext): FixFragment | undefined;
+  /** Extra lines for the finding's drill-down (e.g. a control-plane flag and the manifest line to set). */
+  detail?(finding: Finding, object: KObject | undefined): string[];
 }
 
 /** One pod spec in, findings out; re-run only when the object changes. */

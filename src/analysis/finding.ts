@@ -5,7 +5,7 @@ import { sharedString } from "../util/shared-string.js";
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const PANELS = ["pods", "rbac", "network", "secrets", "images"] as const;
+export const PANELS = ["pods", "rbac", "network", "secrets", "images", "cluster"] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const PANEL_TITLES: Record<Panel, string> = {
@@ -14,6 +14,7 @@ export const PANEL_TITLES: Record<Panel, string> = {
   network: "Unsegmented namespaces",
   secrets: "Secret exposure",
   images: "Image hygiene",
+  cluster: "Cluster posture",
 };
 
 export function severityRank(s: Severity): number {
@@ -32,6 +33,12 @@ export interface CheckMeta {
   remediation: string;
   /** PSS control, CIS item, Kubernetes docs: human-readable references. */
   references: readonly string[];
+  /** Its fix is only a command to run, never a patch: its findings say fix type "none". */
+  commandOnly?: boolean;
+  /** RBAC: about a binding itself (who it reaches), not a rule: fixed by unbinding, not inherited through groups. */
+  bindingLevel?: boolean;
+  /** RBAC: a subject it flags holds every other risk, so those are implied and not reported apart. */
+  impliesAll?: boolean;
 }
 
 export type FixType = "strategic" | "manifest" | "none";

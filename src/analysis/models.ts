@@ -2,6 +2,9 @@
 // AnalysisResult.models (by engine name) for later engines, who-can and the
 // detail view. An engine may be absent; readers must cope with `undefined`.
 import type { ResourceRef } from "../cluster/objects.js";
+import type { FixFragment } from "./engine.js";
+import type { Finding } from "./finding.js";
+import type { SupplyModel } from "./supply/model.js";
 
 export interface SubjectRef {
   kind: "ServiceAccount" | "User" | "Group";
@@ -44,6 +47,8 @@ export interface RbacModel {
   riskyChecksOf(subject: SubjectRef): string[];
   /** Can this subject do `query`? (a subject's groups, e.g. system:serviceaccounts, included) */
   can(subject: SubjectRef, query: AccessQuery): boolean;
+  /** The fix of an RBAC finding (the engine's model remembers which grant each is about). */
+  fixFor?(finding: Finding): FixFragment | undefined;
 }
 
 export interface IsolationInfo {
@@ -136,6 +141,44 @@ export interface SecretReader {
 /** Published by the "secrets" engine (needs the RBAC model; empty without it). */
 export interface SecretsModel {
   readersOf(namespace: string, name: string): SecretReader[];
+}
+
+/** Which model each engine publishes, by engine name. */
+export interface ModelTypes {
+  pods: PodsModel;
+  rbac: RbacModel;
+  network: NetworkModel;
+  secrets: SecretsModel;
+  /** Published by the "supply" engine for its own checks (image scans, signature policies). */
+  supply: SupplyModel;
+}
+
+export type ModelName = keyof ModelTypes;
+
+/**
+ * The models of an analysis pass, typed: `models.rbac`, never a cast. A map by engine
+ * name underneath (results and old tests read `get("pods")`); build one as a ModelSet:
+ * a plain Map type-checks here but has no getters, so every model reads as absent.
+ */
+export type Models = ReadonlyMap<string, unknown> & { readonly [K in ModelName]?: ModelTypes[K] | undefined };
+
+/** The models engines publish as they run: a Map by engine name with a typed getter per model. */
+export class ModelSet extends Map<string, unknown> implements Models {
+  get pods(): PodsModel | undefined {
+    return this.get("pods") as PodsModel | undefined;
+  }
+  get rbac(): RbacModel | undefined {
+    return this.get("rbac") as RbacModel | undefined;
+  }
+  get network(): NetworkModel | undefined {
+    return this.get("network") as NetworkModel | undefined;
+  }
+  get secrets(): SecretsModel | undefined {
+    return this.get("secrets") as SecretsModel | undefined;
+  }
+  get supply(): SupplyModel | undefined {
+    return this.get("supply") as SupplyModel | undefined;
+  }
 }
 
 /** Asks another engine's model: a model that throws must not take the caller down (invariant 5). */

@@ -1,6 +1,7 @@
 // Every engine, in the order they run (later engines may read earlier models),
 // and the check catalog they form.
 
+import { clusterEngine } from "./cluster/index.js";
 import { correlateEngine } from "./correlate/index.js";
 import type { CheckDef, Engine } from "./engine.js";
 import type { CheckMeta } from "./finding.js";
@@ -10,17 +11,20 @@ import { networkEngine } from "./network/index.js";
 import { podsEngine } from "./pods/index.js";
 import { rbacEngine } from "./rbac/index.js";
 import { secretsEngine } from "./secrets/index.js";
+import { supplyEngine } from "./supply/index.js";
 
 /** Fresh engines (engines keep per-run caches, so each analyzer gets its own). */
 export function createEngines(): Engine[] {
   return [
     podsEngine(),
     imagesEngine(),
+    supplyEngine(),
     rbacEngine(),
     networkEngine(),
     exposureEngine(),
     secretsEngine(),
     correlateEngine(),
+    clusterEngine(),
   ];
 }
 

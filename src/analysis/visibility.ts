@@ -43,7 +43,7 @@ export function gapLine(g: KindGap): string {
 
 /** The kinds a check's verdicts depend on: its own list, else its engine's, else the engine's inputs. */
 export function readsOf(check: CheckDef | undefined, engine: Engine): readonly string[] {
-  return check?.reads ?? engine.reads ?? engine.inputs;
+  return check?.reads?.kinds ?? engine.reads ?? engine.inputs;
 }
 
 /**

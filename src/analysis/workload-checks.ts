@@ -2,9 +2,10 @@
 // A pod whose managing controller is in the store reports only what its
 // controller's template does not already report: one finding per fix target.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
-import { cachedOwnerTop, type OwnerTop } from "../store/owner.js";
+import { type OwnerTop, OwnerTops } from "../store/owner.js";
 import type { AnalysisContext, WorkloadCheck } from "./engine.js";
 import { type Finding, fixRef, withFix } from "./finding.js";
+import { scopedContext } from "./reads.js";
 import { workloadOf } from "./workloads.js";
 
 function safeDetect(check: WorkloadCheck, obj: KObject, ctx: AnalysisContext): Finding[] {
@@ -42,15 +43,23 @@ const NONE: readonly Finding[] = Object.freeze([]);
  */
 export class WorkloadCheckRunner {
   private readonly fixable: Set<string>;
+  /** Checks whose fix is a command only (meta.commandOnly): their findings say fix type "none". */
+  private readonly commandOnly: Set<string>;
+  /** The pass's context as each check sees it (its declared models only), for the last context. */
+  private scoped: { ctx: AnalysisContext; each: AnalysisContext[] } | undefined;
 
   constructor(private readonly checks: readonly WorkloadCheck[]) {
     this.fixable = new Set(checks.filter((c) => c.fix).map((c) => c.meta.id));
+    this.commandOnly = new Set(checks.filter((c) => c.fix && c.meta.commandOnly).map((c) => c.meta.id));
   }
 
   /** An object's own findings (before folding). */
   findingsFor(obj: KObject, ctx: AnalysisContext): readonly Finding[] {
+    if (this.scoped?.ctx !== ctx) this.scoped = { ctx, each: this.checks.map((c) => scopedContext(c, ctx)) };
+    const each = this.scoped.each;
     let own: Finding[] | undefined;
-    for (const c of this.checks) for (const f of safeDetect(c, obj, ctx)) (own ??= []).push(f);
+    for (let i = 0; i < this.checks.length; i++)
+      for (const f of safeDetect(this.checks[i]!, obj, each[i]!)) (own ??= []).push(f);
     return own ?? NONE;
   }
 
@@ -65,12 +74,13 @@ export class WorkloadCheckRunner {
     onOwn?: (obj: KObject, own: readonly Finding[]) => void,
   ): Finding[] {
     const run = new Run(this, ctx);
+    const owners = ctx.owners ?? new OwnerTops(ctx.store);
     const out: Finding[] = [];
     for (const obj of objects) {
       const own = run.own(obj);
       onOwn?.(obj, own);
       if (!own.length) continue;
-      const owner = cachedOwnerTop(ctx.store, obj);
+      const owner = owners.of(obj);
       const ownerObj = owner.topObject !== obj ? owner.topObject : undefined;
       this.fold(obj, own, owner, ownerObj ? run.covered(ownerObj) : undefined, out);
     }
@@ -89,7 +99,8 @@ export class WorkloadCheckRunner {
     const fix = fixRef(owner.top, owner.top.kind === "Pod" || owner.top.kind === "Job" ? "manifest" : "strategic");
     for (const f of own) {
       if (covered?.has(relativeKey(f, ownSpec))) continue;
-      out.push(this.fixable.has(f.check) ? withFix(f, fix) : f);
+      if (!this.fixable.has(f.check)) out.push(f);
+      else out.push(withFix(f, this.commandOnly.has(f.check) ? fixRef(fix.target, "none") : fix));
     }
   }
 }

@@ -2,7 +2,14 @@
 // template. Checks run on workloads so a Deployment scaled to zero is still seen.
 import { effectiveNamespace } from "../cluster/namespace.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refOf } from "../cluster/objects.js";
-import { CONTAINER_LISTS, type Container, type ContainerList, type PodSpec } from "../cluster/podspec.js";
+import {
+  CONTAINER_LISTS,
+  type Container,
+  type ContainerList,
+  type PodSpec,
+  serviceAccountNameIn,
+  valueAt,
+} from "../cluster/podspec.js";
 import type { Store } from "../store/store.js";
 import { isRecord, stringMap } from "../util/record.js";
 
@@ -64,12 +71,10 @@ function readStringMap(v: unknown): Record<string, string> {
 function buildWorkload(obj: KObject): Workload | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
-  let node: unknown = obj;
-  for (const p of path) node = isRecord(node) ? node[p] : undefined;
+  const node = valueAt(obj, path);
   const podSpec: PodSpec = isRecord(node) ? (node as PodSpec) : {};
   const isPod = obj.kind === "Pod";
-  let templateMeta: unknown = obj;
-  if (!isPod) for (const p of path.slice(0, -1)) templateMeta = isRecord(templateMeta) ? templateMeta[p] : undefined;
+  const templateMeta = isPod ? undefined : valueAt(obj, path.slice(0, -1));
   const meta = isPod ? obj.metadata : isRecord(templateMeta) ? templateMeta.metadata : undefined;
   return {
     object: obj,
@@ -115,6 +120,5 @@ export function containersOf(w: Workload): ContainerEntry[] {
 }
 
 export function serviceAccountName(w: Workload): string {
-  const sa = w.podSpec.serviceAccountName ?? w.podSpec.serviceAccount;
-  return typeof sa === "string" && sa ? sa : "default";
+  return serviceAccountNameIn(w.podSpec);
 }

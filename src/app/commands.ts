@@ -23,10 +23,24 @@ const PANEL_COMMANDS: Record<string, Panel> = {
   secrets: "secrets",
   img: "images",
   images: "images",
+  cluster: "cluster",
 };
 
 /** Commands offered by completion, in the order help lists them. */
-export const COMMANDS = ["ns", "ctx", "can", "reach", "pod", "rbac", "net", "sec", "img", "help", "q"] as const;
+export const COMMANDS = [
+  "ns",
+  "ctx",
+  "can",
+  "reach",
+  "pod",
+  "rbac",
+  "net",
+  "sec",
+  "img",
+  "cluster",
+  "help",
+  "q",
+] as const;
 
 export function parseCommand(text: string): Command {
   const [name = "", ...args] = text.trim().split(/\s+/).filter(Boolean);

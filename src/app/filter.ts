@@ -42,6 +42,22 @@ export function refines(q: readonly string[], p: readonly string[]): boolean {
   return true;
 }
 
+/** Tokens a group's bit mask covers (bits of a 32-bit int); later tokens are tested directly. */
+const MASK_TOKENS = 30;
+
+/** A bit per token (of the first MASK_TOKENS) that lies in a group's head or tail. */
+function tokenMask(head: string, tail: string, tokens: readonly string[]): number {
+  let m = 0;
+  for (let t = 0; t < tokens.length && t < MASK_TOKENS; t++)
+    if (head.includes(tokens[t]!) || tail.includes(tokens[t]!)) m |= 1 << t;
+  return m;
+}
+
+/** Whether token t lies in a group's head or tail: from its mask, or read directly past MASK_TOKENS. */
+function inGroup(mask: number, t: number, head: string, tail: string, tokens: readonly string[]): boolean {
+  return t < MASK_TOKENS ? (mask & (1 << t)) !== 0 : head.includes(tokens[t]!) || tail.includes(tokens[t]!);
+}
+
 /**
  * The haystacks of a list in parts. Per group of findings sharing a check,
  * severity, container, title and message: its head ("severity check") and tail
@@ -97,15 +113,10 @@ class Index {
       const i = from ? from[k]! : k;
       const g = this.group[i]!;
       let m = groupMask[g]!;
-      if (m === -1) {
-        m = 0;
-        for (let t = 0; t < tokens.length && t < 30; t++)
-          if (this.head[g]!.includes(tokens[t]!) || this.tail[g]!.includes(tokens[t]!)) m |= 1 << t;
-        groupMask[g] = m;
-      }
+      if (m === -1) groupMask[g] = m = tokenMask(this.head[g]!, this.tail[g]!, tokens);
       let ok = true;
       for (let t = 0; t < tokens.length; t++) {
-        if (t < 30 ? m & (1 << t) : this.head[g]!.includes(tokens[t]!) || this.tail[g]!.includes(tokens[t]!)) continue;
+        if (inGroup(m, t, this.head[g]!, this.tail[g]!, tokens)) continue;
         let at = found[t]!;
         if (at < start[i]!) {
           at = labels.indexOf(tokens[t]!, start[i]!);
@@ -467,7 +478,7 @@ export class FindingFilter {
     let count = 0;
     const groups = (this.directGroups ??= new Map<string, { first: Finding; head: string; tail: string }[]>());
     const masks = new Map<object, number>();
-    const all = tokens.length >= 31 ? -1 : (1 << tokens.length) - 1;
+    const all = (1 << Math.min(tokens.length, MASK_TOKENS)) - 1;
     for (let k = 0; k < n; k++) {
       const i = from ? from[k]! : k;
       const f = this.list[i]!;
@@ -483,22 +494,13 @@ export class FindingFilter {
         same.push(g);
       }
       let m = masks.get(g);
-      if (m === undefined) {
-        m = 0;
-        for (let t = 0; t < tokens.length && t < 31; t++)
-          if (g.head.includes(tokens[t]!) || g.tail.includes(tokens[t]!)) m |= 1 << t;
-        masks.set(g, m);
-      }
-      if (m !== all || tokens.length >= 31) {
+      if (m === undefined) masks.set(g, (m = tokenMask(g.head, g.tail, tokens)));
+      if (m !== all || tokens.length > MASK_TOKENS) {
         if (++labels > DIRECT_LABELS) return undefined;
         const label = refLabel(f.resource).toLowerCase();
         let ok = true;
         for (let t = 0; t < tokens.length && ok; t++)
-          ok =
-            (t < 31 && (m & (1 << t)) !== 0) ||
-            g.head.includes(tokens[t]!) ||
-            g.tail.includes(tokens[t]!) ||
-            label.includes(tokens[t]!);
+          ok = inGroup(m, t, g.head, g.tail, tokens) || label.includes(tokens[t]!);
         if (!ok) continue;
       }
       out[count++] = i;
@@ -561,9 +563,4 @@ export class FindingFilter {
         }
     }
   }
-}
-
-/** One-off filter of a list (builds an index each call: keep a FindingFilter while the query is edited). */
-export function filterFindings(list: readonly Finding[], query: string): readonly Finding[] {
-  return tokensOf(query).length ? new FindingFilter(list).filter(query) : list;
 }

@@ -2,8 +2,9 @@
 // account and its risky permissions, policies selecting the pod, Secrets used
 // and who can read them. Verdicts come from the engines' models; this only
 // gathers and labels what they answer.
+import { namespaceGuards } from "../analysis/cluster/admission-guards.js";
 import type { Finding } from "../analysis/finding.js";
-import type { NetworkModel, RbacModel } from "../analysis/models.js";
+import type { Models, RbacModel } from "../analysis/models.js";
 import { secretsUsedBy } from "../analysis/secrets/refs.js";
 import { serviceAccountName, workloadOf } from "../analysis/workloads.js";
 import { effectiveNamespace } from "../cluster/namespace.js";
@@ -12,7 +13,7 @@ import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 
 export interface RelatedEntry {
-  section: "owners" | "service account" | "network" | "secrets" | "related" | "findings";
+  section: "owners" | "service account" | "network" | "secrets" | "related" | "findings" | "admission";
   text: string;
   /** Enter drills into this object. */
   ref?: ResourceRef;
@@ -25,22 +26,17 @@ export interface RelatedEntry {
 const ref = (kind: string, name: string, namespace?: string, apiVersion = "v1"): ResourceRef =>
   namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
 
-export function relatedOf(
-  obj: KObject | undefined,
-  store: Store,
-  models: ReadonlyMap<string, unknown>,
-  finding?: Finding,
-): RelatedEntry[] {
+export function relatedOf(obj: KObject | undefined, store: Store, models: Models, finding?: Finding): RelatedEntry[] {
   const out: RelatedEntry[] = [];
-  const rbac = models.get("rbac") as RbacModel | undefined;
-  const net = models.get("network") as NetworkModel | undefined;
+  const rbac = models.rbac;
+  const net = models.network;
   if (obj) {
     const chain = ownerChain(store, obj).chain;
     for (const r of chain.slice(1)) out.push({ section: "owners", text: `owned by ${refLabel(r)}`, ref: r });
     for (const child of store.ownedBy(obj.metadata.uid).slice(0, 20))
       out.push({
         section: "owners",
-        text: `owns ${child.kind} ${child.metadata.namespace ? `${child.metadata.namespace}/` : ""}${child.metadata.name}`,
+        text: `owns ${refLabel({ kind: child.kind, namespace: child.metadata.namespace, name: child.metadata.name })}`,
         ref: ref(child.kind, child.metadata.name, child.metadata.namespace, child.apiVersion),
       });
   }
@@ -81,6 +77,12 @@ export function relatedOf(
       }
     }
     for (const name of [...secretsUsedBy(w)].sort()) out.push(...secretEntries(name, w.namespace, rbac));
+  }
+  if (obj?.kind === "Namespace") {
+    const g = namespaceGuards(store, obj.metadata.name);
+    for (const line of g.guards) out.push({ section: "admission", text: `guarded by ${line}` });
+    if (!g.guards.length) out.push({ section: "admission", text: "no admission control kubeward can see guards it" });
+    out.push({ section: "admission", text: `not visible to kubeward: ${g.unseen.join(", ")}` });
   }
   if (obj?.kind === "NetworkPolicy") {
     const ex = net?.explainPolicy?.(effectiveNamespace(obj.metadata.namespace), obj.metadata.name);

@@ -1,9 +1,11 @@
 // The demo source: an embedded insecure cluster plus a scripted stream of
 // changes, so a newcomer sees the live UI without a cluster.
 import { demoObjects } from "./demo/cluster.js";
+import { DEMO_SERVER_INFO } from "./demo/control-plane.js";
 import { demoSteps } from "./demo/script.js";
 import { KINDS } from "./objects.js";
 import { project } from "./project.js";
+import { serverInfoObject } from "./server-info.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
 
 export interface DemoOptions {
@@ -25,6 +27,7 @@ export class DemoSource implements Source {
       context: "kubeward-demo",
       cluster: "demo",
       user: "demo-admin",
+      serverVersion: DEMO_SERVER_INFO.version.gitVersion,
       ...(options.note ? { note: options.note } : {}),
     };
   }
@@ -35,6 +38,7 @@ export class DemoSource implements Source {
       const object = project(raw);
       if (object) events.push({ type: "added", object });
     }
+    events.push({ type: "added", object: serverInfoObject(DEMO_SERVER_INFO) });
     for (const kind of this.kinds) events.push({ type: "status", kind, state: "connected" }, { type: "synced", kind });
     emit(events);
     if (this.options.intervalMs <= 0) return;

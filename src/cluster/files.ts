@@ -11,6 +11,7 @@ import { KINDS, type KObject, refKey } from "./objects.js";
 import { ProjectionError, project } from "./project.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
 import { wrongField } from "./validate.js";
+import { fastDocuments } from "./yaml-fast.js";
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -175,6 +176,12 @@ export function parseManifestText(text: string, file: string, into: LoadedFiles,
       return;
     }
   } else {
+    const lineOf = lineCounter(text);
+    const fast = fastDocuments(text);
+    if (!fast) readSlowly();
+    else for (const [i, d] of fast.entries()) docs.push({ value: d.value, line: lineOf(d.start), index: i + 1 });
+  }
+  function readSlowly(): void {
     const lineOf = lineCounter(text);
     let parsed: ReturnType<typeof parseAllDocuments>;
     try {

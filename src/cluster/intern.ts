@@ -4,6 +4,7 @@
 // interned here is deep-equal to the value given (same keys in the same order),
 // so nothing that reads it can tell — but a shared subtree must never be mutated:
 // store objects are read-only (copy before changing, as the fix planner does).
+import type { Json } from "../util/record.js";
 
 /** Entries kept before the tables are dropped and sharing starts afresh (bounds the tables' memory). */
 const MAX_ENTRIES = 1 << 20;
@@ -13,8 +14,6 @@ const MAX_STRING = 256;
 const MAX_DEPTH = 64;
 /** Hash of a value that is never shared (not plain JSON): its parents are not shared either. */
 const UNIQUE = -1;
-
-type Json = Record<string, unknown>;
 
 function isPlain(v: object): boolean {
   if (Array.isArray(v)) return true;

@@ -5,6 +5,7 @@
 import type { KubeconfigLocation } from "./kubeconfig.js";
 import { effectiveNamespace } from "./namespace.js";
 import { KINDS, type KindInfo } from "./objects.js";
+import { parseServerVersion, type ServerInfo, serverInfoObject } from "./server-info.js";
 import type { Source, SourceEvent, SourceInfo, SourceProblem } from "./source.js";
 
 export interface LiveOptions {
@@ -19,6 +20,8 @@ export interface LiveOptions {
    * problem shows in the header while the watchers keep retrying (TUI).
    */
   onFatal?: "throw" | "report";
+  /** false: no anonymous probe (--no-probe). Default true. */
+  probe?: boolean;
 }
 
 /** A problem that ends a report run (bad kubeconfig, unreachable, 401). */
@@ -80,8 +83,15 @@ export class LiveSource implements Source {
       ...(conn.user ? { user: conn.user } : {}),
     });
     // One cheap GET first, so a wrong server or bad credentials is one clear line.
+    const server: ServerInfo = {};
     try {
-      await conn.transport.getJson("/version", "application/json", this.abort.signal);
+      const version = parseServerVersion(
+        await conn.transport.getJson("/version", "application/json", this.abort.signal),
+      );
+      if (version) {
+        server.version = version;
+        this.info.serverVersion = version.gitVersion;
+      }
     } catch (err) {
       if (this.abort.signal.aborted) return;
       const c = classify(err, conn.server);
@@ -102,6 +112,32 @@ export class LiveSource implements Source {
       emit(events);
     });
     this.stopCallbacks.push(() => batcher.close());
+    const publishServer = () => batcher.push([{ type: "added", object: serverInfoObject({ ...server }) }]);
+    if (server.version) publishServer();
+    // The served group versions, for the alpha-API check (discovery is the supply branch's: same two GETs).
+    const served = import("./live/discovery.js")
+      .then(({ discover }) => discover(conn.transport, this.abort.signal, []))
+      .then((d) => {
+        if (this.abort.signal.aborted) return;
+        server.groupVersions = [...d.groupVersions].sort();
+        publishServer();
+      })
+      .catch(() => {}); // forbidden or unreachable: the alpha check stays silent, the optional kinds say why
+    if (this.options.watch === false) await served;
+    if (this.options.probe !== false) {
+      this.info.probe = "anonymous probe: running";
+      const { probeAnonymous } = await import("./live/probe.js");
+      const probe = probeAnonymous(conn.kc, conn.server, this.abort.signal).then((p) => {
+        if (this.abort.signal.aborted) return;
+        server.probe = p;
+        const answered = p.answers.filter((a) => a.status !== undefined && a.status !== 401);
+        this.info.probe = `anonymous probe: ${answered.length ? `answered (${answered.map((a) => `${a.path} ${a.status}`).join(", ")})` : p.answers.every((a) => a.status === 401) ? "refused (401)" : "no answer"}`;
+        publishServer();
+      });
+      // The scan waits for the probe (its report must include it); the TUI does not.
+      if (this.options.watch === false) await probe;
+      else probe.catch(() => {});
+    }
     const fallbackNamespace = this.options.namespace ? undefined : effectiveNamespace(conn.namespace);
     const watch = this.options.watch ?? true;
     const startWatcher = (info: KindInfo, onNotInstalled?: () => void): void => {

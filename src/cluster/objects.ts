@@ -157,6 +157,17 @@ export const KINDS: readonly KindInfo[] = [
     plural: "networkpolicies",
     namespaced: true,
   },
+  { kind: "Node", apiVersion: "v1", plural: "nodes", namespaced: false },
+  { kind: "ResourceQuota", apiVersion: "v1", plural: "resourcequotas", namespaced: true },
+  { kind: "LimitRange", apiVersion: "v1", plural: "limitranges", namespaced: true },
+  // GA in Kubernetes 1.30; optional so older servers say "not installed", not an error.
+  {
+    kind: "ValidatingAdmissionPolicyBinding",
+    apiVersion: "admissionregistration.k8s.io/v1",
+    plural: "validatingadmissionpolicybindings",
+    namespaced: false,
+    optional: true,
+  },
   { kind: "Ingress", apiVersion: "networking.k8s.io/v1", plural: "ingresses", namespaced: true },
   // Gateway API routes (gateway.networking.k8s.io/v1), when installed: exposure (net.exposed-service).
   {
@@ -179,6 +190,23 @@ export const KINDS: readonly KindInfo[] = [
     apiVersion: "aquasecurity.github.io/v1alpha1",
     plural: "exposedsecretreports",
     namespaced: true,
+    optional: true,
+  },
+  // Signature-verification policies (image.unverified), when their engines are installed.
+  { kind: "ClusterPolicy", apiVersion: "kyverno.io/v1", plural: "clusterpolicies", namespaced: false, optional: true },
+  { kind: "Policy", apiVersion: "kyverno.io/v1", plural: "policies", namespaced: true, optional: true },
+  {
+    kind: "ImageValidatingPolicy",
+    apiVersion: "policies.kyverno.io/v1",
+    plural: "imagevalidatingpolicies",
+    namespaced: false,
+    optional: true,
+  },
+  {
+    kind: "ClusterImagePolicy",
+    apiVersion: "policy.sigstore.dev/v1beta1",
+    plural: "clusterimagepolicies",
+    namespaced: false,
     optional: true,
   },
 ];

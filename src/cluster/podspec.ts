@@ -1,5 +1,6 @@
 // Loose typings for the parts of a pod spec the checks read. Every field is
 // optional because objects come from a hostile cluster or hand-written files.
+import { isRecord } from "../util/record.js";
 
 export interface SeccompProfile {
   type?: string;
@@ -137,3 +138,16 @@ export interface PodSpec {
 
 export type ContainerList = "containers" | "initContainers" | "ephemeralContainers";
 export const CONTAINER_LISTS: readonly ContainerList[] = ["containers", "initContainers", "ephemeralContainers"];
+
+/** The value at `path` inside `root`, stepping only through objects (undefined otherwise). */
+export function valueAt(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const p of path) node = isRecord(node) ? node[p] : undefined;
+  return node;
+}
+
+/** The service account a pod spec runs as: serviceAccountName, the deprecated serviceAccount, else "default". */
+export function serviceAccountNameIn(spec: { serviceAccountName?: unknown; serviceAccount?: unknown }): string {
+  const sa = spec.serviceAccountName ?? spec.serviceAccount;
+  return typeof sa === "string" && sa ? sa : "default";
+}

@@ -5,6 +5,7 @@ import { isRecord, stringMap } from "../util/record.js";
 import { Interner } from "./intern.js";
 import { effectiveNamespace } from "./namespace.js";
 import { type KObject, kindInfo, type ObjectMeta, type OwnerReference } from "./objects.js";
+import { projectSupply, SUPPLY_KINDS } from "./project-supply.js";
 
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -84,6 +85,22 @@ function projectMeta(
   return meta;
 }
 
+/**
+ * The image digests a pod's containers run (status.containerStatuses[].imageID), by
+ * container name: how a vulnerability report keyed by digest meets a tag-only spec.
+ */
+function runningImageIds(status: Record<string, unknown>): { imageIDs?: Record<string, string> } {
+  const ids: Record<string, string> = {};
+  for (const list of ["initContainerStatuses", "containerStatuses", "ephemeralContainerStatuses"]) {
+    const items = status[list];
+    if (!Array.isArray(items)) continue;
+    for (const c of items)
+      if (isRecord(c) && typeof c.name === "string" && typeof c.imageID === "string" && c.imageID.includes("@"))
+        ids[c.name] = c.imageID;
+  }
+  return Object.keys(ids).length ? { imageIDs: ids } : {};
+}
+
 /** Fields kept beyond metadata, by kind. Anything not listed is dropped. */
 const KEEP: Record<string, readonly string[]> = {
   Pod: ["spec"],
@@ -106,7 +123,14 @@ const KEEP: Record<string, readonly string[]> = {
   HTTPRoute: ["spec"],
   Namespace: [],
   Secret: ["type"],
+  ResourceQuota: ["spec"],
+  LimitRange: ["spec"],
+  ValidatingAdmissionPolicyBinding: ["spec"],
+  Node: [],
 };
+
+/** A Node keeps the versions it reports (status.nodeInfo) and nothing else of its status. */
+const NODE_INFO = ["kubeletVersion", "containerRuntimeVersion", "osImage", "kernelVersion", "architecture"] as const;
 
 /**
  * Cuts a raw API object to its slim form. `kindHint` names the kind when the raw
@@ -141,7 +165,14 @@ export function project(raw: unknown, kindHint?: string, options: ProjectOptions
   };
   for (const field of KEEP[kind] ?? []) if (raw[field] !== undefined) obj[field] = val(interner, raw[field]);
   if (kind === "Pod" && isRecord(raw.status) && typeof raw.status.phase === "string") {
-    obj.status = val(interner, { phase: raw.status.phase });
+    obj.status = val(interner, { phase: raw.status.phase, ...runningImageIds(raw.status) });
+  }
+  if (SUPPLY_KINDS.has(kind)) Object.assign(obj, projectSupply(kind, raw));
+  if (kind === "Node" && isRecord(raw.status) && isRecord(raw.status.nodeInfo)) {
+    const from = raw.status.nodeInfo;
+    const nodeInfo: Record<string, string> = {};
+    for (const k of NODE_INFO) if (typeof from[k] === "string") nodeInfo[k] = from[k];
+    obj.status = val(interner, { nodeInfo });
   }
   if (kind === "ConfigMap") {
     obj.data = val(interner, stringMap(raw.data));

@@ -33,6 +33,10 @@ export interface SourceInfo {
   namespace?: string;
   /** Why this source was chosen, e.g. "no kubeconfig found". */
   note?: string;
+  /** The API server's gitVersion (/version), when it answered. */
+  serverVersion?: string;
+  /** What the anonymous probe found (live only, unless --no-probe), for the header. */
+  probe?: string;
 }
 
 export interface Source {

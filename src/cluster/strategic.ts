@@ -3,7 +3,7 @@
 // (as their patchMergeKey in the Kubernetes API says); other lists replace.
 // In a merge-keyed list, an element `{<key>: X, $patch: delete}` removes the item
 // whose key is X (e.g. an env var by name), as the API server does.
-import { isRecord } from "../util/record.js";
+import { isRecord, type Json } from "../util/record.js";
 
 const MERGE_KEYS: Record<string, string> = {
   containers: "name",
@@ -15,8 +15,6 @@ const MERGE_KEYS: Record<string, string> = {
   volumeMounts: "mountPath",
   ports: "containerPort",
 };
-
-type Json = Record<string, unknown>;
 
 /**
  * "apply": the result is an object (directives carried out and dropped).

@@ -1,7 +1,7 @@
 // `kubeward reach --to NS/NAME | --from NS/NAME | --all [--port N[/PROTO]]`: the
 // allowed connections and the policies that allow them, answered by the network
 // model's connectivity evaluator (the same one the TUI's `:reach` uses). DESIGN §9.
-import type { NetworkModel, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../analysis/models.js";
+import type { ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../analysis/models.js";
 import { sanitize } from "../util/sanitize.js";
 import { type Io, reportKindErrors } from "./scan.js";
 import { UsageError } from "./select-source.js";
@@ -103,7 +103,7 @@ export async function runReach(session: Session, query: ReachQuery, options: Rea
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
   session.stop();
-  const model = result.models.get("network") as NetworkModel | undefined;
+  const model = result.models.network;
   if (!model?.reach) {
     io.stderr("kubeward: the network engine did not produce a model\n");
     return 2;

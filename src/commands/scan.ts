@@ -4,8 +4,10 @@ import { mkdirSync } from "node:fs";
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import { type Severity, severityRank } from "../analysis/finding.js";
 import { checkMetas } from "../analysis/registry.js";
+import { supplyProblems } from "../analysis/supply/model.js";
 import { FileSource } from "../cluster/files.js";
-import type { SourceProblem } from "../cluster/source.js";
+import { WithScannerReports } from "../cluster/scanner-files.js";
+import type { Source, SourceProblem } from "../cluster/source.js";
 import { writeFindingPatches } from "../patch/patches.js";
 import { buildJsonReport, renderJson } from "../report/json.js";
 import { renderSarif } from "../report/sarif.js";
@@ -34,6 +36,12 @@ export interface Io {
   stderr: (s: string) => void;
 }
 
+/** The file source under a --vulns wrapper, if any (for SARIF locations). */
+function filesOf(source: Source): FileSource | undefined {
+  const inner = source instanceof WithScannerReports ? source.inner : source;
+  return inner instanceof FileSource ? inner : undefined;
+}
+
 /** One stderr line per kind that could not be read (forbidden or failing). */
 export function reportKindErrors(session: Session, io: Io): void {
   for (const [kind, s] of session.store.statuses()) {
@@ -53,12 +61,12 @@ export function renderReport(
   output: OutputFormat,
   triage: ReportTriage = reportTriage(session.triage, session.baseline),
 ): string {
-  const problems = reportProblems(session);
+  const problems = [...reportProblems(session), ...supplyProblems(result.models)];
   switch (output) {
     case "json":
       return renderJson(buildJsonReport(result, session.source.info, problems, triage));
     case "sarif": {
-      const origins = session.source instanceof FileSource ? session.source.origins() : new Map();
+      const origins = filesOf(session.source)?.origins() ?? new Map();
       return renderSarif(result, session.source.info, checkMetas(), kubewardVersion(), origins, triage);
     }
     default:

@@ -4,6 +4,7 @@ import { DemoSource } from "../cluster/demo.js";
 import { FileSource } from "../cluster/files.js";
 import { findKubeconfig } from "../cluster/kubeconfig.js";
 import { LiveSource } from "../cluster/live.js";
+import { WithScannerReports } from "../cluster/scanner-files.js";
 import type { Source } from "../cluster/source.js";
 
 export interface SourceFlags {
@@ -13,8 +14,12 @@ export interface SourceFlags {
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
+  /** false: no anonymous probe (--no-probe). */
+  probe?: boolean;
   /** Files: where objects without a namespace go (default: `namespace`, else "default"). */
   defaultNamespace?: string;
+  /** Scanner reports (trivy/grype JSON) read beside the source (--vulns). */
+  vulns?: string[];
   /** Per-file size limit for --file, in bytes. */
   maxFileSize?: number;
 }
@@ -33,6 +38,11 @@ export function parseSize(text: string): number {
 export class UsageError extends Error {}
 
 export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
+  const source = await baseSource(flags, mode);
+  return flags.vulns?.length ? new WithScannerReports(source, flags.vulns) : source;
+}
+
+async function baseSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
   if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
@@ -63,5 +73,6 @@ export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Pr
     // A report lists once and ends on a fatal error; the TUI watches and shows errors in the header.
     watch: mode === "tui",
     onFatal: mode === "scan" ? "throw" : "report",
+    ...(flags.probe === false ? { probe: false } : {}),
   });
 }

@@ -1,7 +1,8 @@
 // `kubeward who-can VERB RESOURCE[/SUB] [-n NS] [--name NAME]`: the subjects
 // allowed an access and the binding → role → rule that allows it, answered by
 // the RBAC engine's model (the same one the TUI's `:can` uses).
-import type { AccessPath, AccessQuery, RbacModel } from "../analysis/models.js";
+import type { AccessPath, AccessQuery } from "../analysis/models.js";
+import { refLabel } from "../cluster/objects.js";
 import { sanitize } from "../util/sanitize.js";
 import { type Io, reportKindErrors } from "./scan.js";
 import { UsageError } from "./select-source.js";
@@ -36,13 +37,8 @@ export function parseWhoCan(args: readonly string[], flags: { namespace?: string
   return q;
 }
 
-function refText(r: { kind: string; namespace?: string; name: string }): string {
-  return `${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name}`;
-}
-
 function subjectText(p: AccessPath): string {
-  const s = p.subject;
-  return `${s.kind} ${s.namespace ? `${s.namespace}/` : ""}${s.name}`;
+  return refLabel(p.subject);
 }
 
 export function renderWhoCanText(query: AccessQuery, answers: readonly AccessPath[]): string {
@@ -53,7 +49,7 @@ export function renderWhoCanText(query: AccessQuery, answers: readonly AccessPat
   else {
     const rows = answers.map((p) => [
       subjectText(p),
-      `${refText(p.binding)} → ${refText(p.role)}`,
+      `${refLabel(p.binding)} → ${refLabel(p.role)}`,
       p.scope === "cluster" ? "cluster" : `namespace ${p.scope}`,
       p.rule,
     ]);
@@ -80,7 +76,7 @@ export async function runWhoCan(session: Session, query: AccessQuery, options: W
   const complete = await session.waitForSync(options.syncTimeoutMs);
   const result = session.analyze();
   session.stop();
-  const model = result.models.get("rbac") as RbacModel | undefined;
+  const model = result.models.rbac;
   if (!model) {
     io.stderr("kubeward: the RBAC engine did not produce a model\n");
     return 2;

@@ -3,7 +3,7 @@
 // it breaks, how to undo it, notes, and the commands — every value shell-quoted,
 // and a name Kubernetes would reject never printed into a command.
 import { Document } from "yaml";
-import type { IsolationInfo, NetworkModel, RbacModel } from "../analysis/models.js";
+import type { IsolationInfo, Models } from "../analysis/models.js";
 import { type Labels, matches, parseSelector, type Selector } from "../analysis/network/selectors.js";
 import { isLegacyToken, SA_NAME_ANNOTATION } from "../analysis/secrets/legacy-token.js";
 import { powerOf } from "../analysis/secrets/power.js";
@@ -124,8 +124,8 @@ export function evidenceStep(f: Facts, store: Store): ContainStep {
 
 // 2 ─ quarantine ──────────────────────────────────────────────────────────────
 
-function otherPolicies(f: Facts, models: ReadonlyMap<string, unknown>): string[] {
-  const net = models.get("network") as NetworkModel | undefined;
+function otherPolicies(f: Facts, models: Models): string[] {
+  const net = models.network;
   let iso: IsolationInfo | undefined;
   try {
     iso = net?.isolationOf(refKey(f.ref));
@@ -393,7 +393,7 @@ export function credentialsStep(f: Facts, input: ContainInput, files: BundleFile
       `service account name ${JSON.stringify(sa.name)} is not one Kubernetes accepts: left out of every command`,
     );
   const mounted = tokenAutomounted(f.w, store);
-  const rbac = models.get("rbac") as RbacModel | undefined;
+  const rbac = models.rbac;
   const power = powerOf(rbac, sa, f.ns);
   const notes: string[] = [];
   const commands: string[] = [];

@@ -7,7 +7,7 @@
 
 import type { CheckDef } from "../analysis/engine.js";
 import type { Finding } from "../analysis/finding.js";
-import type { IsolationInfo, NetworkModel } from "../analysis/models.js";
+import type { IsolationInfo, Models } from "../analysis/models.js";
 import { serviceAccountOf } from "../analysis/secrets/refs.js";
 import { containersOf, type Workload, workloadOf } from "../analysis/workloads.js";
 import { effectiveNamespace } from "../cluster/namespace.js";
@@ -67,7 +67,7 @@ export interface ContainmentBundle {
 export interface ContainInput {
   store: Store;
   findings: readonly Finding[];
-  models: ReadonlyMap<string, unknown>;
+  models: Models;
   catalog: ReadonlyMap<string, CheckDef>;
   pod: KObject;
   /** When the plan was made (written into the evidence). */
@@ -162,7 +162,7 @@ function evidenceReport(f: Facts, input: ContainInput): string {
   );
   let isolation: IsolationInfo | undefined;
   try {
-    isolation = (input.models.get("network") as NetworkModel | undefined)?.isolationOf(podKey);
+    isolation = input.models.network?.isolationOf(podKey);
   } catch {
     isolation = undefined;
   }

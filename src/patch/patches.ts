@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding } from "../analysis/finding.js";
+import type { Models } from "../analysis/models.js";
 import { checkCatalog } from "../analysis/registry.js";
 import type { ResourceRef } from "../cluster/objects.js";
 import type { Store } from "../store/store.js";
@@ -22,7 +23,7 @@ export interface PlannedPatch extends RenderedPatch {
 export function planPatches(
   findings: readonly Finding[],
   store: Store,
-  models: ReadonlyMap<string, unknown>,
+  models: Models,
   dir: string,
   all: readonly Finding[] = findings,
 ): PlannedPatch[] {
@@ -42,7 +43,7 @@ export function writePlannedPatches(patches: readonly PlannedPatch[], dir: strin
 export function writeFindingPatches(
   findings: readonly Finding[],
   store: Store,
-  models: ReadonlyMap<string, unknown>,
+  models: Models,
   dir: string,
   all: readonly Finding[] = findings,
 ): PlannedPatch[] {

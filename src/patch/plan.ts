@@ -3,14 +3,14 @@
 
 import type { CheckDef, FixFragment } from "../analysis/engine.js";
 import type { Finding, FixType } from "../analysis/finding.js";
+import { ModelSet, type Models } from "../analysis/models.js";
 import { maskCredentials } from "../analysis/secrets/mask.js";
 import { validRef } from "../cluster/names.js";
 import { type KObject, POD_TEMPLATE_PATHS, type ResourceRef, refKey } from "../cluster/objects.js";
 import { combinePatches, nest, strategicMerge } from "../cluster/strategic.js";
 import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
-
-type Json = Record<string, unknown>;
+import type { Json } from "../util/record.js";
 
 export interface FixPlan {
   target: ResourceRef;
@@ -91,7 +91,7 @@ export function planFixes(
   findings: readonly Finding[],
   store: Store,
   catalog: ReadonlyMap<string, CheckDef>,
-  models: ReadonlyMap<string, unknown> = new Map(),
+  models: Models = new ModelSet(),
 ): FixPlan[] {
   const plans = new Map<string, FixPlan>();
   for (const f of findings) {

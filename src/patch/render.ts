@@ -1,7 +1,7 @@
 // Renders a fix plan as what kubectl consumes: the YAML file (with comments on
 // what it fixes and what may break) and the exact kubectl line to run.
 import { Document } from "yaml";
-import type { ResourceRef } from "../cluster/objects.js";
+import { type ResourceRef, refLabel } from "../cluster/objects.js";
 import { sanitize } from "../util/sanitize.js";
 import { sh, shellQuote } from "../util/shell.js";
 import type { FixPlan } from "./plan.js";
@@ -46,7 +46,7 @@ function nsArg(t: ResourceRef): string {
 function headerComment(plan: FixPlan, file: string): string {
   const t = plan.target;
   const lines = [
-    ` kubeward ${plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "plan"} for ${t.kind} ${t.namespace ? `${t.namespace}/` : ""}${t.name}`,
+    ` kubeward ${plan.type === "strategic" ? "patch" : plan.type === "manifest" ? "manifest" : "plan"} for ${refLabel(t)}`,
     " Fixes:",
     ...plan.findings.map((f) => `   - ${f.check}${f.container ? ` (${f.container})` : ""}: ${f.message}`),
     ...(plan.explains.length ? [" Changes:", ...plan.explains.map((e) => `   - ${e}`)] : []),

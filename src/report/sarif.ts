@@ -2,7 +2,7 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { CheckMeta, Severity } from "../analysis/finding.js";
-import { refKey } from "../cluster/objects.js";
+import { refKey, refLabel } from "../cluster/objects.js";
 import type { SourceInfo } from "../cluster/source.js";
 import { type ReportTriage, resolvedOf, suppressionKind } from "./triaged.js";
 
@@ -56,7 +56,7 @@ export function renderSarif(
       ruleId: f.check,
       level: LEVEL[f.severity],
       message: {
-        text: `${f.message} (${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name})`,
+        text: `${f.message} (${refLabel(f.resource)})`,
       },
       partialFingerprints: { kubewardFindingId: f.id },
       properties: {

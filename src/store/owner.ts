@@ -34,26 +34,26 @@ export interface OwnerChain {
 export type OwnerTop = Pick<OwnerChain, "top" | "topObject">;
 
 /**
- * Tops found at one store version (every engine asks for every workload's in the same
- * analysis): one pointer per object, the top object, or the ref of an owner the store lacks.
+ * Tops of ownerChain for one analysis pass (every engine asks for every workload's, and
+ * the store does not change during a pass): one pointer per object, the top object or
+ * the ref of an owner the store lacks. It lives as long as the pass that made it.
  */
-const memo = new WeakMap<Store, { version: number; tops: WeakMap<KObject, KObject | ResourceRef> }>();
+export class OwnerTops {
+  private readonly tops = new WeakMap<KObject, KObject | ResourceRef>();
 
-/** Drops the memoised tops (the analyzer calls it after a pass: they serve one pass, not the time between). */
-export function forgetOwnerTops(store: Store): void {
-  memo.delete(store);
-}
+  constructor(private readonly store: Store) {}
 
-/** The top of ownerChain, memoised while the store is unchanged (treat the result as read-only). */
-export function cachedOwnerTop(store: Store, obj: KObject): OwnerTop {
-  let m = memo.get(store);
-  if (!m || m.version !== store.version) memo.set(store, (m = { version: store.version, tops: new WeakMap() }));
-  let top = m.tops.get(obj);
-  if (top === undefined) {
-    const chain = ownerChain(store, obj);
-    m.tops.set(obj, (top = chain.topObject ?? chain.top));
+  /** The top of ownerChain (treat the result as read-only). */
+  of(obj: KObject): OwnerTop {
+    let top = this.tops.get(obj);
+    if (top === undefined) {
+      const chain = ownerChain(this.store, obj);
+      this.tops.set(obj, (top = chain.topObject ?? chain.top));
+    }
+    return "metadata" in top
+      ? { top: refOf(top as KObject), topObject: top as KObject }
+      : { top, topObject: undefined };
   }
-  return "metadata" in top ? { top: refOf(top as KObject), topObject: top as KObject } : { top, topObject: undefined };
 }
 
 export function ownerChain(store: Store, obj: KObject): OwnerChain {
@@ -81,4 +81,15 @@ export function ownerChain(store: Store, obj: KObject): OwnerChain {
     current = owner;
   }
   return { chain, top: refOf(current), topObject: current };
+}
+
+/** Tops per store, replaced when the store changes (for callers outside an analysis pass). */
+const byStore = new WeakMap<Store, { version: number; tops: OwnerTops }>();
+
+/** The top of ownerChain, memoised while the store is unchanged (treat the result as read-only). */
+export function cachedOwnerTop(store: Store, obj: KObject): OwnerTop {
+  let m = byStore.get(store);
+  if (!m || m.version !== store.version)
+    byStore.set(store, (m = { version: store.version, tops: new OwnerTops(store) }));
+  return m.tops.of(obj);
 }

@@ -54,13 +54,6 @@ describe("store", () => {
     expect(store.kindStatus("Pod")?.synced).toBe(true);
   });
 
-  it("turns a relist into deletions of the objects that are gone", () => {
-    const store = storeOf([pod("p1"), pod("p2")]);
-    const events = store.replaceKind("Pod", [project(pod("p2"))!]);
-    store.apply(events);
-    expect(store.list("Pod").map((p) => p.metadata.name)).toEqual(["p2"]);
-  });
-
   it("bumps a namespace's and a kind's version when one of its objects changes, and no other", () => {
     const store = storeOf([rs, pod("p1")]);
     const ns = (n: string) => store.namespaceVersion(n);

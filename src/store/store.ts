@@ -1,6 +1,7 @@
 // The only mutable state shared by the analysis and the views (DESIGN §1):
 // slim objects keyed by kind and uid, with the indexes the engines need.
 import { type KObject, POD_TEMPLATE_PATHS, refKey } from "../cluster/objects.js";
+import { serviceAccountNameIn, valueAt } from "../cluster/podspec.js";
 import type { KindState, SourceEvent } from "../cluster/source.js";
 import { sharedString } from "../util/shared-string.js";
 
@@ -35,12 +36,9 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 function serviceAccountOf(obj: KObject): string | undefined {
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) return undefined;
-  // biome-ignore lint/suspicious/noExplicitAny: walking an untyped template path
-  let node: any = obj;
-  for (const p of path) node = node?.[p];
+  const node = valueAt(obj, path);
   if (typeof node !== "object" || node === null) return undefined;
-  const sa = node?.serviceAccountName ?? node?.serviceAccount;
-  return typeof sa === "string" && sa ? sa : "default";
+  return serviceAccountNameIn(node as Record<string, unknown>);
 }
 
 /**
@@ -117,15 +115,6 @@ export class Store {
       this.version++;
       for (const l of this.listeners) l([]);
     }
-  }
-
-  /** Replaces every object of `kind` (a relist): emits deletions for objects that are gone. */
-  replaceKind(kind: string, objects: readonly KObject[]): SourceEvent[] {
-    const seen = new Set(objects.map((o) => o.metadata.uid));
-    const events: SourceEvent[] = [];
-    for (const old of this.list(kind)) if (!seen.has(old.metadata.uid)) events.push({ type: "deleted", object: old });
-    for (const o of objects) events.push({ type: "modified", object: o });
-    return events;
   }
 
   private setStatus(kind: string, patch: Partial<KindStatus>): void {

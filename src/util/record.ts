@@ -9,3 +9,6 @@ export function stringMap(v: unknown): Record<string, string> {
   if (isRecord(v)) for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
   return out;
 }
+
+/** A JSON object as read from the cluster or built for a patch. */
+export type Json = Record<string, unknown>;

@@ -194,7 +194,7 @@ describe("App: help and quit", () => {
     const f = await press("?");
     for (const k of [
       "j k",
-      "Tab 1-5",
+      "Tab 1-6",
       "Enter",
       "Esc",
       "/",

@@ -1,6 +1,7 @@
 import { DEFAULT_OPTIONS } from "../../src/analysis/engine.js";
 // A session over a hand-filled source, with optional fake engine models, mounted in a sized fake terminal.
 import type { AccessPath, IsolationInfo, NetworkModel, RbacModel } from "../../src/analysis/models.js";
+import { ModelSet } from "../../src/analysis/models.js";
 import { createEngines } from "../../src/analysis/registry.js";
 import { Controller } from "../../src/app/controller.js";
 import { project } from "../../src/cluster/project.js";
@@ -158,7 +159,7 @@ export async function mount(opts: MountOptions = {}) {
     const analyze = session.analyze.bind(session);
     session.analyze = () => {
       const r = analyze();
-      return { ...r, models: new Map([...r.models, ...Object.entries(opts.models!)]) };
+      return { ...r, models: new ModelSet([...r.models, ...Object.entries(opts.models!)]) };
     };
   }
   opts.session?.(session);

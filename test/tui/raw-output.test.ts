@@ -32,9 +32,10 @@ describe("no control byte from the input reaches stdout/stderr raw", () => {
     });
   }
 
-  it("the crane digest line shows the escape visibly", () => {
+  it("the image is reported as a problem, escaped, and never printed into a crane digest line", () => {
+    // Issue 13: a name or image Kubernetes would reject never goes into a command.
     const r = runCli(["scan", "--file", file, "--patches", join(dir, "p")]);
-    expect(r.stdout).toContain("crane digest");
-    expect(r.stdout).toMatch(/nginx␛\]0;imgpwned\\x07/);
+    expect(r.stdout).not.toContain("crane digest");
+    expect(r.stdout).toContain('image "nginx\\u001b]0;imgpwned\\u0007" contains whitespace or control characters');
   });
 });

@@ -32,7 +32,7 @@ describe("reports", () => {
     expect(report.findings.length).toBeGreaterThan(0);
     for (const f of report.findings) {
       expect(f.id).toMatch(/^[0-9a-f]{16}$/);
-      expect(["pods", "rbac", "network", "secrets", "images"]).toContain(f.panel);
+      expect(["pods", "rbac", "network", "secrets", "images", "cluster"]).toContain(f.panel);
       expect(["critical", "high", "medium", "low", "info"]).toContain(f.severity);
       expect(f.resource).toHaveProperty("kind");
       expect(f.resource).toHaveProperty("name");

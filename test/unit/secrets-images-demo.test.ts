@@ -30,6 +30,11 @@ describe("demo: secret exposure, image hygiene, attack paths", () => {
     ["image.no-digest", "StatefulSet shop/db"],
     ["image.untrusted-registry", "CronJob shop/nightly-report"],
     ["image.pull-policy", "CronJob shop/nightly-report"],
+    ["image.vulnerable", "Deployment shop/web"],
+    ["image.exposed-secret", "CronJob shop/nightly-report"],
+    ["image.scan-missing", "Deployment monitoring/prometheus"],
+    ["image.unverified", "Deployment shop/web"],
+    ["path.reachable-privileged-vulnerable", "Pod ci/build-runner-5k2x9"],
   ])("%s on %s", async (check, where) => {
     expect(at(await demo(), check)).toContain(where);
   });

@@ -2,10 +2,10 @@
 // authenticated user, every service account. Reports what they reach: Secrets
 // they can read and namespaces they can create pods in.
 import { effectiveNamespace } from "../../cluster/namespace.js";
-import { type ResourceRef, refKey } from "../../cluster/objects.js";
+import { type ResourceRef, refKey, refLabel } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import { type AccessPath, type AccessQuery, type RbacModel, type SubjectRef, safeCall } from "../models.js";
+import { type AccessPath, type AccessQuery, type SubjectRef, safeCall } from "../models.js";
 import { BINDING_CHECKS } from "../rbac/risky/index.js";
 import { subjectLabel } from "../secrets/power.js";
 import { uniqueIds } from "./common.js";
@@ -41,7 +41,7 @@ const isSubject = (a: SubjectRef, b: SubjectRef) => a.kind === b.kind && a.name 
 
 /** Paths for everyone-style subjects; their RBAC parts looked up in `pool` (default: ctx.findings). */
 export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Finding[] = ctx.findings): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+  const rbac = ctx.models.rbac;
   if (!rbac) return [];
   const out: Finding[] = [];
   const namespaces = ctx.store.namespaces();
@@ -99,7 +99,7 @@ export function detectAnonymousPaths(ctx: AnalysisContext, pool: readonly Findin
           meta: anonymousRisky.meta,
           resource: e.binding,
           discriminator: `${subject.kind}/${subject.name}`,
-          message: `${who} (${subject.name}) can ${reach.join("; ")} through ${e.binding.kind} ${e.binding.namespace ? `${e.binding.namespace}/` : ""}${e.binding.name}`,
+          message: `${who} (${subject.name}) can ${reach.join("; ")} through ${refLabel(e.binding)}`,
           chain: uniqueIds(partsFor(e.binding)),
         }),
       );

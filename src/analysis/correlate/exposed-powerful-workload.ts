@@ -5,9 +5,10 @@
 import { uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
+import { findingsAbout } from "../findings-about.js";
 import { serviceAccountOf } from "../secrets/refs.js";
 import type { Workload } from "../workloads.js";
-import { findingsAbout, saRef, uniqueIds } from "./common.js";
+import { saRef, uniqueIds } from "./common.js";
 
 export const exposedPowerfulWorkload: CheckDef = {
   meta: {

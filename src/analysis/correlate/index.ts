@@ -24,6 +24,10 @@ import { anonymousRisky, detectAnonymousPaths } from "./anonymous-risky.js";
 import { topWorkloadsOf } from "./common.js";
 import { detectExposedPowerfulPaths, exposedPowerfulWorkload } from "./exposed-powerful-workload.js";
 import { detectPrivilegedPodPaths, privilegedPodSecretsReader } from "./privileged-pod-secrets-reader.js";
+import {
+  detectReachablePrivilegedVulnerable,
+  reachablePrivilegedVulnerable,
+} from "./reachable-privileged-vulnerable.js";
 import { detectUnsegmentedTokenPaths, unsegmentedPowerfulToken } from "./unsegmented-powerful-token.js";
 
 /** Upstream outputs in run order: ctx.outputs, or one unpartitioned output of ctx.findings. */
@@ -45,7 +49,13 @@ export function correlateEngine(): Engine {
   let namespaces: string[] = [];
   return {
     name: "correlate",
-    checks: [privilegedPodSecretsReader, unsegmentedPowerfulToken, anonymousRisky, exposedPowerfulWorkload],
+    checks: [
+      privilegedPodSecretsReader,
+      unsegmentedPowerfulToken,
+      anonymousRisky,
+      exposedPowerfulWorkload,
+      reachablePrivilegedVulnerable,
+    ],
     // Everything the other engines read: any change may complete or break a path.
     inputs: [
       ...WORKLOAD_KINDS,
@@ -60,12 +70,13 @@ export function correlateEngine(): Engine {
       "Service",
       "Ingress",
       "HTTPRoute",
+      "VulnerabilityReport",
     ],
-    after: ["pods", "images", "rbac", "network", "exposure", "secrets"],
+    after: ["pods", "images", "supply", "rbac", "network", "exposure", "secrets"],
     run: (ctx) => {
       const { store } = ctx;
       const upstream = upstreamOf(ctx);
-      const rbac = ctx.models.get("rbac");
+      const rbac = ctx.models.rbac;
       const hasNetwork = ctx.models.has("network");
       // Models are compared by identity except the network model (new each pass): what a
       // namespace's paths read of it is that namespace's network part, compared below.
@@ -73,7 +84,7 @@ export function correlateEngine(): Engine {
         partitionKeys(store),
         (ns) => [namespaceStamp(store, ns), rbac, hasNetwork, ...upstream.flatMap((o) => depsNear(o, ns))],
         (ns) => {
-          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns));
+          const workloads = topWorkloadsOf(store, objectsOfKindsIn(store, WORKLOAD_KINDS, ns), ctx.owners);
           if (!workloads.length) return { findings: [] };
           const pool = poolNear(upstream, ns);
           return {
@@ -81,6 +92,7 @@ export function correlateEngine(): Engine {
               ...detectPrivilegedPodPaths(ctx, workloads, pool),
               ...detectUnsegmentedTokenPaths(ctx, workloads, pool),
               ...detectExposedPowerfulPaths(ctx, workloads, pool),
+              ...detectReachablePrivilegedVulnerable(ctx, workloads, pool),
             ],
           };
         },

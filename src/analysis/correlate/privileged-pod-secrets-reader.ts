@@ -6,11 +6,11 @@ import { uniqueRefs } from "../../cluster/objects.js";
 import { isRecord } from "../../util/record.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { RbacModel } from "../models.js";
+import { findingsAbout } from "../findings-about.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import { containersOf, type Workload } from "../workloads.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
+import { saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const privilegedPodSecretsReader: CheckDef = {
   meta: {
@@ -50,10 +50,10 @@ const HOST_CHECK = /privileged|host-?pid|host-?path|host-namespaces|hostpath|hos
 /** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
 export function detectPrivilegedPodPaths(
   ctx: AnalysisContext,
-  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  workloads: readonly Workload[] = topWorkloads(ctx.store, ctx.owners),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+  const rbac = ctx.models.rbac;
   if (!rbac) return [];
   const out: Finding[] = [];
   for (const w of workloads) {

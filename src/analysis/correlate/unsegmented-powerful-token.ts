@@ -4,11 +4,11 @@
 import { refKey, uniqueRefs } from "../../cluster/objects.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { NetworkModel, RbacModel } from "../models.js";
+import { findingsAbout } from "../findings-about.js";
 import { powerOf, subjectLabel } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
 import type { Workload } from "../workloads.js";
-import { findingsAbout, saRef, topWorkloads, uniqueIds } from "./common.js";
+import { saRef, topWorkloads, uniqueIds } from "./common.js";
 
 export const unsegmentedPowerfulToken: CheckDef = {
   meta: {
@@ -30,11 +30,11 @@ export const unsegmentedPowerfulToken: CheckDef = {
 /** Paths of `workloads` (default: every top workload), their parts looked up in `pool` (default: ctx.findings). */
 export function detectUnsegmentedTokenPaths(
   ctx: AnalysisContext,
-  workloads: readonly Workload[] = topWorkloads(ctx.store),
+  workloads: readonly Workload[] = topWorkloads(ctx.store, ctx.owners),
   pool: readonly Finding[] = ctx.findings,
 ): Finding[] {
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
-  const network = ctx.models.get("network") as NetworkModel | undefined;
+  const rbac = ctx.models.rbac;
+  const network = ctx.models.network;
   if (!rbac || !network) return [];
   const out: Finding[] = [];
   for (const w of workloads) {

@@ -9,6 +9,8 @@ import { digestCommand, imagesOf } from "./containers.js";
 export const noDigest: WorkloadCheck = {
   meta: {
     id: "image.no-digest",
+    // Pinning needs the registry's digest: the fix is the command that finds it, never a patch.
+    commandOnly: true,
     title: "Image not pinned to a digest",
     severity: "low",
     panel: "images",

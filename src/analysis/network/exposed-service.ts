@@ -18,7 +18,7 @@ import { isRecord } from "../../util/record.js";
 import { topWorkloadsOf } from "../correlate/common.js";
 import type { AnalysisContext, CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { NetworkModel, PodsModel, RbacModel, ReachConnection, ReachPeer } from "../models.js";
+import type { ReachConnection, ReachPeer } from "../models.js";
 import { objectsOfKindsIn } from "../parts.js";
 import { powerOf } from "../secrets/power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "../secrets/refs.js";
@@ -160,7 +160,7 @@ function portOf(svc: KObject, port: number | string | undefined): ServicePort[] 
 
 export function detectExposedServices(ctx: AnalysisContext): Finding[] {
   const { store } = ctx;
-  const network = ctx.models.get("network") as NetworkModel | undefined;
+  const network = ctx.models.network;
   if (!network?.reach) return [];
   const services = store.list("Service");
   const ingresses = store.list("Ingress");
@@ -242,8 +242,8 @@ export function detectExposedServices(ctx: AnalysisContext): Finding[] {
       routed(ing, effectiveNamespace(ing.metadata.namespace), b.name, b.port, "Ingress");
   for (const r of routes) for (const b of routeBackends(r)) routed(r, b.namespace, b.name, b.port, "HTTPRoute");
 
-  const pods = ctx.models.get("pods") as PodsModel | undefined;
-  const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+  const pods = ctx.models.pods;
+  const rbac = ctx.models.rbac;
   const out: Finding[] = [];
   for (const { w, exposures } of found.values()) {
     const level = safe(() => pods?.levelOf(refKey(w.ref)));

@@ -7,13 +7,13 @@ import type { PodsModel } from "../models.js";
 import {
   type EnginePart,
   isStoreNamespace,
-  namespaceStamp,
   objectsOfKindsIn,
   PartCache,
   partitionedOutput,
   partitionKeys,
   partKeyOf,
 } from "../parts.js";
+import { inputsOf, partStamp, readsOf } from "../reads.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import { apparmor } from "./apparmor.js";
@@ -127,18 +127,23 @@ export function podsEngine(): Engine {
     if (isStoreNamespace(ctx.store, ns)) part.namespaces = new Map([[ns, { enforceableLevel: weakest }]]);
     return part;
   };
+  // Everything a namespace's part reads is in that namespace (owners too), and whatever
+  // else its checks declare they read.
+  const reads = readsOf(podChecks);
+  const stamp = partStamp(reads);
   return {
     name: "pods",
     checks: [...podChecks, namespaceEnforce],
-    inputs: ["Namespace", ...WORKLOAD_KINDS],
+    inputs: inputsOf(["Namespace", ...WORKLOAD_KINDS], reads),
+    after: reads.models,
     reads: [], // object checks: a pod spec reads only itself
     run: (ctx) => {
       const { store } = ctx;
-      // Everything a namespace's part reads is in that namespace (owners too).
       const parts = cache.update(
         partitionKeys(store),
-        (ns) => namespaceStamp(store, ns),
+        (ns) => stamp.deps(store, ctx.models, ns),
         (ns) => partOf(ns, ctx),
+        (kept, ns) => stamp.same(kept, store, ctx.models, ns),
       );
       const partFor = (key: string) => parts.get(partKeyOf(key.split("/")[1]));
       const model: PodsModel = {

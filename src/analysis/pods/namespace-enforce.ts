@@ -7,13 +7,12 @@ import type { KObject } from "../../cluster/objects.js";
 import { refOf, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { CheckDef, PodSecurityLevel } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
-import type { PodsModel } from "../models.js";
 
 export const ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
 
 export const namespaceEnforce: CheckDef = {
   // The level it could enforce comes from the workloads of the namespace.
-  reads: WORKLOAD_KINDS,
+  reads: { kinds: WORKLOAD_KINDS },
   meta: {
     id: "pod.namespace-no-enforce",
     title: "Namespace without Pod Security enforcement",
@@ -26,7 +25,7 @@ export const namespaceEnforce: CheckDef = {
     references: ["Kubernetes: Pod Security Admission", "CIS 5.2.1"],
   },
   fix(finding, ctx) {
-    const model = ctx.models.get("pods") as PodsModel | undefined;
+    const model = ctx.models.pods;
     const level = model?.enforceableLevelOf(finding.resource.name);
     if (!level || level === "privileged") return undefined;
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, podWith, podWithContainer } from "../../../test/support/pss.js";
+import { findingsOf, levelOf, podWith, podWithContainer, restrictedSpec } from "../../../test/support/pss.js";
 import { analyze } from "../../../test/support/store.js";
 
 const ID = "pod.resources-missing";
@@ -27,7 +27,15 @@ describe(ID, () => {
   });
 
   it("has no fix and does not change the PSS level", () => {
-    const { result } = analyze([podWithContainer(undefined)]);
-    expect(result.findings.find((f) => f.check === ID)?.fix).toBeUndefined();
+    // A pod meeting restricted, but for its limits: flagged, yet still restricted.
+    const pod = podWith(restrictedSpec({}, { resources: {} }));
+    const { result } = analyze([pod]);
+    const found = result.findings.filter((f) => f.check === ID);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix).toBeUndefined();
+    expect(levelOf([pod])).toBe("restricted");
+    expect(levelOf([podWith(restrictedSpec())])).toBe("restricted");
+    // and a baseline pod stays baseline with or without limits
+    expect(levelOf([podWithContainer(undefined)])).toBe("baseline");
   });
 });

@@ -9,6 +9,6 @@ export interface RbacFixer {
 }
 
 export function rbacFix(finding: Finding, ctx: FixContext): FixFragment | undefined {
-  const model = ctx.models.get("rbac") as Partial<RbacFixer> | undefined;
+  const model = ctx.models.rbac;
   return typeof model?.fixFor === "function" ? model.fixFor(finding) : undefined;
 }

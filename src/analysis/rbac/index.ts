@@ -1,7 +1,7 @@
 // Permissive RBAC panel: resolve every binding to its rules, index them for
 // who-can, and report each subject's risky permissions — one finding per
 // (subject, check), naming the binding → role → rule path.
-import { type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
+import { refLabel as label, type ResourceRef, refKey, uniqueRefs, WORKLOAD_KINDS } from "../../cluster/objects.js";
 import type { Store } from "../../store/store.js";
 import type { CheckDef, Engine, EngineOutput, SubjectSummary } from "../engine.js";
 import { type Finding, makeFinding, type Severity, severityRank } from "../finding.js";
@@ -12,7 +12,6 @@ import { isBuiltinSubject, isSystemServiceAccount, maxSeverity, raise } from "./
 import { type Grant, isBuiltinRole, RBAC_API, type Resolution, resolve, roleKey, subjectKey } from "./resolve.js";
 import type { RiskyCheck } from "./risky/check.js";
 import { severityFor } from "./risky/check.js";
-import { clusterAdmin } from "./risky/cluster-admin.js";
 import { BINDING_CHECKS, riskyChecks } from "./risky/index.js";
 import { missingRole } from "./risky/missing-role.js";
 import { formatRule, isFullWildcard, type Rule } from "./rules.js";
@@ -29,10 +28,6 @@ function subjectResource(s: SubjectRef): ResourceRef {
   if (s.kind === "ServiceAccount")
     return { apiVersion: "v1", kind: "ServiceAccount", namespace: s.namespace!, name: s.name };
   return { apiVersion: RBAC_API, kind: s.kind, name: s.name };
-}
-
-function label(ref: ResourceRef): string {
-  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
 }
 
 function pathText(g: Grant): string {
@@ -106,7 +101,7 @@ function analyzeSubject(subject: SubjectRef, index: AccessIndex, res: Resolution
     all.add(check.meta.id);
     // Under cluster-admin every other risk is implied: one finding says it.
     const direct =
-      check === clusterAdmin || BINDING_CHECKS.has(check.meta.id)
+      check.meta.impliesAll || BINDING_CHECKS.has(check.meta.id)
         ? evidence
         : evidence.filter((g) => !isFullWildcard(g.rule));
     if (!direct.length || builtin) continue;

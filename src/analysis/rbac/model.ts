@@ -1,7 +1,6 @@
 // The RbacModel the engine publishes (models.ts), plus what the fixes need:
 // for each finding, the grant it is about and how to fix it.
-
-import type { KObject, ResourceRef } from "../../cluster/objects.js";
+import { type KObject, type ResourceRef, refLabel } from "../../cluster/objects.js";
 import { sh } from "../../util/shell.js";
 import type { FixFragment } from "../engine.js";
 import type { Finding } from "../finding.js";
@@ -78,7 +77,7 @@ export class RbacState implements RbacModel, RbacFixer {
       command: b.namespace
         ? sh`kubectl delete ${`${b.kind.toLowerCase()}/${b.name}`} -n ${b.namespace}`
         : sh`kubectl delete ${`${b.kind.toLowerCase()}/${b.name}`}`,
-      explain: `delete ${b.kind} ${b.namespace ? `${b.namespace}/` : ""}${b.name} (→ ${rec.role.kind} ${rec.role.name}): ${rec.reason}${others}`,
+      explain: `delete ${refLabel(b)} (→ ${rec.role.kind} ${rec.role.name}): ${rec.reason}${others}`,
       mayBreak: "the subject loses every permission of this binding: bind a narrower role first if it needs some",
     };
   }

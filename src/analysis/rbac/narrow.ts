@@ -2,9 +2,8 @@
 // resource, and whole rules that are risky through a wildcard (their intent
 // cannot be guessed; the comment asks the user to list what is needed).
 import type { KObject } from "../../cluster/objects.js";
+import type { Json } from "../../util/record.js";
 import { hasWildcard, normalizeRule, type Rule } from "./rules.js";
-
-type Json = Record<string, unknown>;
 
 export interface Narrowed {
   manifest: Json;

@@ -15,7 +15,7 @@ export function secretVolumeName(secret: string): string {
 }
 
 export const envReference: WorkloadCheck = {
-  reads: [], // the object itself
+  reads: { kinds: [] }, // the object itself
   meta: {
     id: "secret.env-reference",
     title: "Secret injected as environment variable",

@@ -9,7 +9,6 @@ import type { Finding } from "../finding.js";
 import type { RbacModel, SecretReader, SecretsModel } from "../models.js";
 import {
   type EnginePart,
-  namespaceStamp,
   objectsIn,
   objectsOfKindsIn,
   PartCache,
@@ -17,6 +16,7 @@ import {
   partitionKeys,
   partKeyOf,
 } from "../parts.js";
+import { inputsOf, partStamp, readsOf } from "../reads.js";
 import { WorkloadCheckRunner } from "../workload-checks.js";
 import { type Workload, workloadOf } from "../workloads.js";
 import { defaultSaAutomount } from "./default-sa-automount.js";
@@ -30,8 +30,6 @@ import { tokenAutomount } from "./token-automount.js";
 
 /** Checks that read one pod spec only: cached by object identity. */
 const specChecks: readonly WorkloadCheck[] = [envReference, plaintextEnv];
-
-const RBAC_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
 
 /** Per-object findings cached by identity (the store replaces an object when it changes). */
 function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Finding[] {
@@ -51,6 +49,8 @@ function cachedBy(detect: (obj: KObject) => Finding[]): (obj: KObject) => Findin
   };
 }
 
+const RBAC_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
+
 /** A namespace's part, with the readers of its Secrets for the model. */
 interface SecretsPart extends EnginePart {
   readers: Map<string, SecretReader[]>;
@@ -61,7 +61,7 @@ export function secretsEngine(): Engine {
   const configMapFindings = cachedBy((cm) => plaintextConfigMap.detect(cm));
   const lastAppliedFindings = cachedBy((s) => lastApplied.detect(s));
   const defaultSaFindings = cachedBy((sa) => defaultSaAutomount.detect(sa));
-  const cache = new PartCache<SecretsPart, unknown[]>();
+  const cache = new PartCache<SecretsPart>();
   const partOf = (ns: string, ctx: AnalysisContext, rbac: RbacModel | undefined): SecretsPart => {
     const { store } = ctx;
     const objects = objectsOfKindsIn(store, WORKLOAD_KINDS, ns);
@@ -82,30 +82,34 @@ export function secretsEngine(): Engine {
     for (const sa of objectsIn(store, "ServiceAccount", ns)) for (const f of defaultSaFindings(sa)) findings.push(f);
     return { findings, readers: readers.readers };
   };
+  const checks = [
+    ...specChecks,
+    tokenAutomount,
+    defaultSaAutomount,
+    plaintextConfigMap,
+    lastApplied,
+    legacyToken,
+    broadReaders,
+  ];
+  // A namespace's part reads its own objects and what the checks declare: the rbac model
+  // (the rbac engine keeps the same model while RBAC objects are unchanged).
+  const declared = readsOf(checks);
+  const stamp = partStamp(declared);
   return {
     name: "secrets",
-    checks: [
-      ...specChecks,
-      tokenAutomount,
-      defaultSaAutomount,
-      plaintextConfigMap,
-      lastApplied,
-      legacyToken,
-      broadReaders,
-    ],
-    inputs: [...WORKLOAD_KINDS, "ServiceAccount", "Secret", "ConfigMap", ...RBAC_KINDS],
-    // Token power and readers come from RBAC; object checks say reads: [] themselves.
+    checks,
+    // Kinds the engine walks itself; the rbac model (and so RBAC kinds) through `after`.
+    inputs: inputsOf([...WORKLOAD_KINDS, "ServiceAccount", "Secret", "ConfigMap"], declared),
+    // Token power and readers come from RBAC; object checks say reads: { kinds: [] } themselves.
     reads: ["ServiceAccount", "Secret", ...RBAC_KINDS],
-    after: ["rbac"],
+    after: declared.models,
     run(ctx) {
-      const rbac = ctx.models.get("rbac") as RbacModel | undefined;
-      // A namespace's part reads its own objects and the rbac model (the rbac engine
-      // keeps the same model while RBAC objects are unchanged).
+      const rbac = ctx.models.rbac;
       const parts = cache.update(
         partitionKeys(ctx.store),
-        (ns) => [namespaceStamp(ctx.store, ns), rbac],
+        (ns) => stamp.deps(ctx.store, ctx.models, ns),
         (ns) => partOf(ns, ctx, rbac),
-        (kept, ns) => kept[0] === namespaceStamp(ctx.store, ns) && kept[1] === rbac,
+        (kept, ns) => stamp.same(kept, ctx.store, ctx.models, ns),
       );
       const model: SecretsModel = {
         readersOf: (ns, name) => parts.get(partKeyOf(ns))?.readers.get(`${ns}/${name}`) ?? [],

@@ -8,7 +8,7 @@ import type { CheckDef } from "../engine.js";
 import { type Finding, makeFinding } from "../finding.js";
 
 export const lastApplied: CheckDef & { detect(secret: KObject): Finding[] } = {
-  reads: [], // the object itself
+  reads: { kinds: [] }, // the object itself
   meta: {
     id: "secret.last-applied",
     title: "Secret data in last-applied annotation",

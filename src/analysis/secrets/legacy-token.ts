@@ -19,6 +19,7 @@ export function isLegacyToken(secret: KObject): boolean {
 }
 
 export const legacyToken: CheckDef & { detect(secret: KObject, rbac: RbacModel | undefined): Finding[] } = {
+  reads: { models: ["rbac"] },
   meta: {
     id: "secret.legacy-token",
     title: "Long-lived service-account token Secret",

@@ -2,7 +2,7 @@
 // kubeward writes or shows the spec (recreate manifests, resource YAML): a value
 // the detectors flag is never copied out of the cluster by kubeward.
 import { type KObject, POD_TEMPLATE_PATHS } from "../../cluster/objects.js";
-import { CONTAINER_LISTS } from "../../cluster/podspec.js";
+import { CONTAINER_LISTS, valueAt } from "../../cluster/podspec.js";
 import { isRecord } from "../../util/record.js";
 import { detectCredential, detectInValue } from "./detectors.js";
 
@@ -36,9 +36,8 @@ export function maskCredentials(obj: KObject): { object: KObject; masked: string
     const parents = path.slice(0, -1);
     const last = path[path.length - 1]!;
     const out: KObject = structuredClone(obj);
-    let node: Record<string, unknown> | undefined = out;
-    for (const p of parents) node = isRecord(node?.[p]) ? (node[p] as Record<string, unknown>) : undefined;
-    if (!node || !isRecord(node[last])) return { object: obj, masked: [] };
+    const node = valueAt(out, parents);
+    if (!isRecord(node) || !isRecord(node[last])) return { object: obj, masked: [] };
     const { spec, masked } = maskPlaintextEnv(node[last]);
     node[last] = spec;
     return { object: out, masked };

@@ -8,7 +8,7 @@ import { type Finding, makeFinding } from "../finding.js";
 import { detectInValue } from "./detectors.js";
 
 export const plaintextConfigMap: CheckDef & { detect(cm: KObject): Finding[] } = {
-  reads: [], // the object itself
+  reads: { kinds: [] }, // the object itself
   meta: {
     id: "secret.plaintext-configmap",
     title: "Plaintext credential in ConfigMap",

@@ -7,7 +7,7 @@ import { containersOf } from "../workloads.js";
 import { detectInValue } from "./detectors.js";
 
 export const plaintextEnv: WorkloadCheck = {
-  reads: [], // the object itself
+  reads: { kinds: [] }, // the object itself
   meta: {
     id: "secret.plaintext-env",
     title: "Plaintext credential in env value",

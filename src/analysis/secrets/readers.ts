@@ -87,6 +87,7 @@ function readersOf(rbac: RbacModel, secret: KObject, expected: Set<string> | und
 }
 
 export const broadReaders: CheckDef = {
+  reads: { models: ["rbac"] },
   meta: {
     id: "secret.broad-readers",
     title: "Secret readable beyond its workloads",

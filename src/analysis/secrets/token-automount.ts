@@ -6,11 +6,11 @@
 // "rbac" model; silent without it.
 import type { WorkloadCheck } from "../engine.js";
 import { makeFinding } from "../finding.js";
-import type { RbacModel } from "../models.js";
 import { powerOf, subjectLabel } from "./power.js";
 import { hasProjectedToken, serviceAccountOf, tokenAutomounted } from "./refs.js";
 
 export const tokenAutomount: WorkloadCheck = {
+  reads: { models: ["rbac"] },
   meta: {
     id: "secret.token-automount",
     title: "Service-account token mounted",
@@ -30,7 +30,7 @@ export const tokenAutomount: WorkloadCheck = {
     // A pod that projects its own token chose to have one (audience, expiry): not automount's doing.
     if (!tokenAutomounted(w, ctx.store) || hasProjectedToken(w)) return [];
     const sa = serviceAccountOf(w);
-    const rbac = ctx.models.get("rbac") as RbacModel | undefined;
+    const rbac = ctx.models.rbac;
     const power = powerOf(rbac, sa, w.namespace);
     if (!power) {
       if (!rbac || sa.name !== "default") return [];

@@ -1,5 +1,5 @@
 // Small builders for the demo cluster's raw objects (shaped like API output).
-type Json = Record<string, unknown>;
+import type { Json } from "../../util/record.js";
 
 let clock = Date.parse("2026-11-01T08:00:00Z");
 

@@ -1,6 +1,7 @@
 // The embedded demo cluster: realistic, deliberately insecure, with one
 // namespace done right (payments) so the contrast is visible.
 
+import type { Json } from "../../util/record.js";
 import { dnsEgressManifest } from "../network-manifests.js";
 import {
   binding,
@@ -17,10 +18,10 @@ import {
   secret,
   statefulSet,
 } from "./build.js";
+import { demoClusterLayer } from "./control-plane.js";
 import { networkPolicyMistakes, reachAndExposure } from "./network.js";
 import { rbacExtras } from "./rbac-extras.js";
-
-type Json = Record<string, unknown>;
+import { supplyDemo } from "./supply.js";
 
 const RESTRICTED_CONTAINER = {
   allowPrivilegeEscalation: false,
@@ -608,5 +609,7 @@ export function demoObjects(): Json[] {
     ...rbacExtras(),
     ...networkPolicyMistakes(),
     ...reachAndExposure(),
+    ...supplyDemo(),
+    ...demoClusterLayer(),
   ];
 }

@@ -1,9 +1,8 @@
 // NetworkPolicy mistakes seen in real clusters, for the Unsegmented namespaces
 // panel: a policy that isolates and then allows everything, and one whose
 // selector matches no pod (a label typo). Both in shop, which stays partial.
+import type { Json } from "../../util/record.js";
 import { deployment, meta, netpol, ns, sa } from "./build.js";
-
-type Json = Record<string, unknown>;
 
 export function networkPolicyMistakes(): Json[] {
   return [

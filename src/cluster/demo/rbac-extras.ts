@@ -1,9 +1,9 @@
 // RBAC objects the demo needs beyond those in cluster.ts, so the Permissive RBAC
 // panel shows each risky class: a partial wildcard, a dangling binding, and a
 // kube-system controller account (reported at info: expected for components).
-import { binding, role, sa, saSubject } from "./build.js";
 
-type Json = Record<string, unknown>;
+import type { Json } from "../../util/record.js";
+import { binding, role, sa, saSubject } from "./build.js";
 
 export function rbacExtras(): Json[] {
   return [

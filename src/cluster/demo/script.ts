@@ -1,7 +1,7 @@
 // The demo's scripted stream of changes: each step is what a watch would deliver.
-import { binding, netpol, pod } from "./build.js";
 
-type Json = Record<string, unknown>;
+import type { Json } from "../../util/record.js";
+import { binding, netpol, pod } from "./build.js";
 
 export interface DemoStep {
   /** What the activity line says happened. */

@@ -38,6 +38,8 @@ export function everyoneSeverity(
 export const anonymousBinding: RiskyCheck = {
   meta: {
     id: "rbac.anonymous-binding",
+    // The binding itself is the risk (who it reaches): fixed by unbinding, not inherited through groups.
+    bindingLevel: true,
     title: "Permissions granted to everyone",
     severity: "critical",
     panel: "rbac",

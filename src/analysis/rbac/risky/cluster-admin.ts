@@ -7,6 +7,8 @@ import { GOOD_PRACTICES, type RiskyCheck } from "./check.js";
 export const clusterAdmin: RiskyCheck = {
   meta: {
     id: "rbac.cluster-admin",
+    // Under it every other risk is implied: one finding says it.
+    impliesAll: true,
     title: "Cluster-admin equivalent",
     severity: "critical",
     panel: "rbac",

@@ -7,6 +7,8 @@ import type { RiskyCheck } from "./check.js";
 export const defaultSaBound: RiskyCheck = {
   meta: {
     id: "rbac.default-sa-bound",
+    // The binding itself is the risk (who it reaches): fixed by unbinding, not inherited through groups.
+    bindingLevel: true,
     title: "Default service account has a role",
     severity: "medium",
     panel: "rbac",

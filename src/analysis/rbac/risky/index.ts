@@ -41,4 +41,4 @@ export const riskyChecks: readonly RiskyCheck[] = [
 ];
 
 /** Checks about the binding itself (who it reaches), not about a rule: not inherited through groups. */
-export const BINDING_CHECKS = new Set([anonymousBinding.meta.id, defaultSaBound.meta.id]);
+export const BINDING_CHECKS = new Set(riskyChecks.filter((c) => c.meta.bindingLevel).map((c) => c.meta.id));
