@@ -25,5 +25,12 @@ describe("bench harness", () => {
     expect(report.fuzzy.findings).toBeGreaterThan(0);
     expect(report.fuzzy.keystrokes).toBeGreaterThan(0);
     expect(typeof report.fuzzy.frameP99Ms).toBe("number");
+    // One entry per target of issue 20; --quick measures none at its sizes but idle CPU.
+    expect(report.targets).toHaveLength(10);
+    for (const t of report.targets) {
+      expect(Object.keys(t).sort()).toEqual(["measured", "met", "name", "target", "unit"]);
+      if (t.measured === null) expect(t.met).toBe(false);
+    }
+    expect(report.targets.find((t: { name: string }) => t.name === "idle CPU").measured).toBe(report.idle.cpuPercent);
   }, 180_000);
 });
