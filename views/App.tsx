@@ -1,14 +1,11 @@
 import { Box, useApp, useInput } from "ink";
 import { useMemo, useState } from "react";
-import { type Finding, PANELS, type Panel } from "../src/analysis/finding.js";
+import type { Panel } from "../src/analysis/finding.js";
 import { checkCatalog } from "../src/analysis/registry.js";
 import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
 import { findingsOf } from "../src/app/actions.js";
 import type { Controller } from "../src/app/controller.js";
-import { groupByImage } from "../src/app/image-groups.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
-import { countSeverities, type PanelLists } from "../src/app/panels.js";
-import { refLabel } from "../src/cluster/objects.js";
 import { useAcceptPrompt } from "./AcceptPrompt.js";
 import { actionsOf } from "./actions.js";
 import { CommandLine } from "./CommandLine.js";
@@ -20,9 +17,9 @@ import { PanelBody } from "./PanelBody.js";
 import { MessageLine, StatusLine } from "./StatusBar.js";
 import { firstAction, screenLines } from "./screen.js";
 import type { Flash, Mode, Ui } from "./ui.js";
-import { useFiltered } from "./useFiltered.js";
 import { useLayout } from "./useLayout.js";
 import { useNormalKeys } from "./useNormalKeys.js";
+import { usePanelLists } from "./usePanelLists.js";
 import { useScreenStack } from "./useScreenStack.js";
 import { useSelection } from "./useSelection.js";
 import { useSnapshot } from "./useSnapshot.js";
@@ -56,33 +53,15 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
   const [command, setCommand] = useState("");
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
 
-  // Kept by the controller across results (O(changed) per result), as are the counts and byId.
-  const all = snap.panels;
-  const scoped = useMemo((): PanelLists => {
-    if (!scope) return all;
-    return Object.fromEntries(
-      PANELS.map((p) => [p, all[p].filter((f) => f.resource.namespace === scope)]),
-    ) as unknown as PanelLists;
-  }, [all, scope]);
-  const filtered = useFiltered(scoped, filters, panel, mode === "filter");
-  // `i` on the images panel: image rows (each image's findings together, its workloads under it).
+  // `i` on the images panel: image rows.
   const [byImage, setByImage] = useState(false);
-  const imageGroups = useMemo(
-    () => (byImage ? groupByImage(filtered.images, session.store) : undefined),
-    [byImage, filtered, session.store],
-  );
-  const imageLabel = (f: Finding) =>
-    `${imageGroups?.imageOf.get(f.id) ?? "?"} ← ${refLabel(f.resource)}${f.container ? ` [${f.container}]` : ""}`;
-  const lists = useMemo(
-    (): PanelLists => (imageGroups ? { ...filtered, images: imageGroups.findings } : filtered),
-    [filtered, imageGroups],
-  );
-  const counts = useMemo(() => {
-    if (scoped === all) return snap.counts;
-    const c = countSeverities([]);
-    for (const p of PANELS) for (const f of scoped[p]) c[f.severity]++;
-    return c;
-  }, [snap, all, scoped]);
+  const { lists, counts, imageLabel } = usePanelLists(snap, session.store, {
+    scope,
+    filters,
+    panel,
+    filtering: mode === "filter",
+    byImage,
+  });
   const byId = snap.byId;
   const decorate = useFindingMarks(snap);
   const prompt = useAcceptPrompt((ids, reason, expires) => {
@@ -178,7 +157,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
           scope={scope}
           marked={marked}
           decorate={decorate}
-          imageLabel={imageGroups ? imageLabel : undefined}
+          imageLabel={imageLabel}
           gapText={panelGapText(session.gaps())}
           activity={snap.activity}
         />
