@@ -2,8 +2,11 @@
 // without React. The views call these and render the result.
 import type { AnalysisResult } from "../analysis/analyzer.js";
 import type { Finding } from "../analysis/finding.js";
+import { findingsAboutAny } from "../analysis/findings-about.js";
 import type { AccessPath, ReachAnswer, ReachQuery } from "../analysis/models.js";
+import type { KObject, ResourceRef } from "../cluster/objects.js";
 import { type PlannedPatch, planPatches, writeFindingPatches } from "../patch/patches.js";
+import { ownerChain } from "../store/owner.js";
 import type { Store } from "../store/store.js";
 import { parseCommand } from "./commands.js";
 
@@ -55,4 +58,19 @@ export function reachFor(
   const into = net.reach({ to: q.target, ...(port ? { port } : {}) });
   const out = net.reach({ from: q.target, ...(port ? { port } : {}) });
   return { answer: { into, out }, port };
+}
+
+/**
+ * The detail's other findings: on the object or its owners (a pod's findings are folded into
+ * its controller's), from the findings' index, in list order, without `except`.
+ */
+export function findingsNear(
+  store: Store,
+  findings: readonly Finding[],
+  ref: ResourceRef,
+  obj: KObject | undefined,
+  except?: string,
+): Finding[] {
+  const chain = obj ? ownerChain(store, obj).chain : [ref];
+  return findingsAboutAny(findings, chain).filter((f) => f.id !== except);
 }
