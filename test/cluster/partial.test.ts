@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { KINDS, type KindInfo } from "../../src/cluster/objects.js";
 import { applyObjects, kubectl, kubeward, pod, useControlPlane } from "./harness.js";
 
 const cp = useControlPlane();
@@ -45,21 +46,13 @@ beforeAll(async () => {
     },
     { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "netblind", namespace: NS } },
     { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "nobody", namespace: NS } },
-    // Everything kubeward reads in team-a except networkpolicies, and the cluster-scoped kinds.
+    // Everything kubeward reads in team-a except networkpolicies, and the cluster-scoped kinds
+    // (from KINDS, so a kind added later is granted too; optional kinds not installed are fine).
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "Role",
       metadata: { name: "netblind", namespace: NS },
-      rules: [
-        {
-          apiGroups: [""],
-          resources: ["pods", "serviceaccounts", "secrets", "configmaps", "services", "replicationcontrollers"],
-          verbs: READ,
-        },
-        { apiGroups: ["apps"], resources: ["deployments", "replicasets", "statefulsets", "daemonsets"], verbs: READ },
-        { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: READ },
-        { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles", "rolebindings"], verbs: READ },
-      ],
+      rules: rulesFor(KINDS.filter((k) => k.namespaced && k.plural !== "networkpolicies")),
     },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
@@ -72,10 +65,7 @@ beforeAll(async () => {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
       metadata: { name: "netblind-cluster" },
-      rules: [
-        { apiGroups: [""], resources: ["namespaces"], verbs: READ },
-        { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles", "clusterrolebindings"], verbs: READ },
-      ],
+      rules: rulesFor(KINDS.filter((k) => !k.namespaced)),
     },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
@@ -86,6 +76,15 @@ beforeAll(async () => {
     },
   ]);
 }, 120_000);
+
+/** RBAC rules granting read access to these kinds. */
+function rulesFor(kinds: readonly KindInfo[]) {
+  return kinds.map((k) => ({
+    apiGroups: [k.apiVersion.includes("/") ? k.apiVersion.split("/")[0]! : ""],
+    resources: [k.plural],
+    verbs: READ,
+  }));
+}
 
 interface Report {
   findings: { check: string; panel: string; resource: { namespace?: string; name: string } }[];
