@@ -4,15 +4,14 @@
 import type { AnalysisResult } from "../src/analysis/analyzer.js";
 import type { CheckDef } from "../src/analysis/engine.js";
 import type { Finding } from "../src/analysis/finding.js";
-import { findingsAboutAny } from "../src/analysis/findings-about.js";
 import type { AccessPath, ReachAnswer, ReachConnection, ReachPeer, ReachQuery } from "../src/analysis/models.js";
+import { findingsNear } from "../src/app/actions.js";
 import { relatedOf } from "../src/app/related.js";
 import { objectYaml } from "../src/app/yaml.js";
 import { validRef } from "../src/cluster/names.js";
 import { type KObject, type ResourceRef, refLabel } from "../src/cluster/objects.js";
 import { peerText, portsText } from "../src/commands/reach.js";
 import type { PlannedPatch } from "../src/patch/patches.js";
-import { ownerChain } from "../src/store/owner.js";
 import type { Store } from "../src/store/store.js";
 import type { Line } from "./Pane.js";
 import { supplyDetailLines } from "./supply-detail.js";
@@ -113,8 +112,7 @@ export function detailLines({ ref, finding, store, result, catalog, width, filte
     }
   }
   // A pod's findings are folded into its controller's: findings on its owners are about it too.
-  const chain = obj ? ownerChain(store, obj).chain : [ref];
-  const about = findingsAboutAny(result.findings, chain).filter((f) => f.id !== finding?.id);
+  const about = findingsNear(store, result.findings, ref, obj, finding?.id);
   if (about.length) {
     out.push(section(`${finding ? "other " : ""}findings on this object or its owners (Enter opens)`));
     for (const f of about.slice(0, 50))
