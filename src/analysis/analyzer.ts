@@ -16,7 +16,7 @@ import {
   type SubjectSummary,
   type WorkloadSummary,
 } from "./engine.js";
-import { compareFindings, type Finding } from "./finding.js";
+import { compareFindings, type Finding, shareStrings } from "./finding.js";
 import { ModelSet, type Models } from "./models.js";
 import { type EnginePart, partsOf, workloadFactIn } from "./parts.js";
 import { runOrder } from "./reads.js";
@@ -184,7 +184,10 @@ export class Analyzer {
         }
       };
       const take = (p: EnginePart) => {
-        for (const f of p.findings) added.push(f);
+        for (const f of p.findings) {
+          shareStrings(f);
+          added.push(f);
+        }
         for (const key of p.workloads?.keys() ?? []) workloads.add(key);
         for (const [name, fact] of p.namespaces ?? []) {
           namespaces.add(name);

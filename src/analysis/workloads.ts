@@ -99,24 +99,48 @@ export function workloadsIn(store: Store): Workload[] {
   return out;
 }
 
-/** Every container of a pod spec — init and ephemeral ones count too. */
-export function containersOf(w: Workload): ContainerEntry[] {
-  const out: ContainerEntry[] = [];
+// The checks of one object run one after another (WorkloadCheckRunner.findingsFor), and a
+// dozen of them walk its containers: the entries of the last workload asked for are kept,
+// so they are built once per object and pass, without holding memory for every workload.
+let lastWorkload: Workload | undefined;
+let lastEntries: readonly ContainerEntry[] = [];
+
+/** Container paths by spec path, list and index: one string each, shared by every workload. */
+const containerPaths = new Map<string, string>();
+
+function containerPath(specPath: string, list: ContainerList, index: number): string {
+  const key = `${specPath}|${list}|${index}`;
+  let path = containerPaths.get(key);
+  if (path === undefined) {
+    path = `${specPath}.${list}[${index}]`;
+    // Spec paths are a handful per kind; only hostile specs with thousands of containers grow this.
+    if (containerPaths.size < 4096) containerPaths.set(key, path);
+  }
+  return path;
+}
+
+/** Every container of a pod spec — init and ephemeral ones count too (the last workload's are kept; read-only). */
+export function containersOf(w: Workload): readonly ContainerEntry[] {
+  if (w === lastWorkload) return lastEntries;
+  const entries: ContainerEntry[] = [];
   for (const list of CONTAINER_LISTS) {
     const items = w.podSpec[list];
     if (!Array.isArray(items)) continue;
-    items.forEach((c, index) => {
-      if (!isRecord(c)) return;
-      out.push({
-        container: c,
+    for (let index = 0; index < items.length; index++) {
+      const c: unknown = items[index];
+      if (!isRecord(c)) continue;
+      entries.push({
+        container: c as Container,
         list,
         index,
         name: typeof c.name === "string" ? c.name : `#${index}`,
-        path: `${w.specPath}.${list}[${index}]`,
+        path: containerPath(w.specPath, list, index),
       });
-    });
+    }
   }
-  return out;
+  lastWorkload = w;
+  lastEntries = Object.freeze(entries);
+  return lastEntries;
 }
 
 export function serviceAccountName(w: Workload): string {

@@ -8,13 +8,21 @@ export interface ImageEntry extends ContainerEntry {
   ref: ImageRef;
 }
 
-export function imagesOf(w: Workload): ImageEntry[] {
-  const out: ImageEntry[] = [];
+// Kept for the last workload only, as containersOf does: its checks run back to back.
+let lastWorkload: Workload | undefined;
+let lastEntries: readonly ImageEntry[] = [];
+
+/** The containers of `w` whose image parses, with the parsed reference (the last workload's are kept; read-only). */
+export function imagesOf(w: Workload): readonly ImageEntry[] {
+  if (w === lastWorkload) return lastEntries;
+  const entries: ImageEntry[] = [];
   for (const c of containersOf(w)) {
     const ref = parseImage(c.container.image);
-    if (ref) out.push({ ...c, image: String(c.container.image).trim(), ref });
+    if (ref) entries.push({ ...c, image: String(c.container.image).trim(), ref });
   }
-  return out;
+  lastWorkload = w;
+  lastEntries = Object.freeze(entries);
+  return lastEntries;
 }
 
 /** How to find the digest to pin to: kubeward never calls a registry itself. */

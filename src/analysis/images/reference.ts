@@ -20,8 +20,25 @@ export function normalizeRegistry(host: string): string {
   return DOCKER_HUB.has(h) ? "docker.io" : h;
 }
 
+/** Parsed references by image string: a cluster runs a few hundred distinct images in thousands of containers. */
+const parsed = new Map<string, ImageRef | null>();
+const MAX_PARSED = 8192;
+
+/** The reference an image string names (shared and frozen per string), or undefined if it is not one. */
 export function parseImage(image: unknown): ImageRef | undefined {
   if (typeof image !== "string") return undefined;
+  let ref = parsed.get(image);
+  if (ref === undefined) {
+    ref = parse(image) ?? null;
+    if (ref) Object.freeze(ref);
+    // Bounded: a hostile cluster with millions of distinct images restarts the table instead of growing it.
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(image, ref);
+  }
+  return ref ?? undefined;
+}
+
+function parse(image: string): ImageRef | undefined {
   const s = image.trim();
   if (!s || /\s/.test(s)) return undefined;
   const at = s.indexOf("@");
