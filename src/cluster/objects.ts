@@ -2,7 +2,6 @@
 // Objects arrive from a hostile cluster: every field beyond metadata is optional
 // and must be read defensively (DESIGN §6.5).
 
-import { sharedString } from "../util/shared-string.js";
 
 export interface OwnerReference {
   apiVersion: string;
@@ -64,7 +63,8 @@ class SharedRef implements ResourceRef {
   }
 
   key(): string {
-    this.#key ??= sharedString(`${this.kind}/${this.namespace ?? ""}/${this.name}`);
+    // join() builds one flat string; every key is this object's own, so there is nothing to share.
+    this.#key ??= [this.kind, this.namespace ?? "", this.name].join("/");
     return this.#key;
   }
 }
