@@ -2,8 +2,9 @@
 // source (src/cluster/live.ts), the same page size (500, watcher.ts) and the same
 // concurrency (every core kind at once, pages of one kind one after another; the
 // optional kinds too, a 404 meaning "not served"), Secrets metadata-only as the
-// source asks. Bodies are counted, not parsed: only the list's `continue` token is
-// read, from the head of the body (the list metadata precedes "items").
+// source asks. List bodies are counted, not parsed: only the list's `continue` token is
+// read, from the head of the body (the list metadata precedes "items"). Discovery
+// is the live source's own (live/discovery.ts), which parses its small documents.
 //
 // Run as its own process, like `kubectl get` and `kubeward scan` beside it:
 //   node dist/test/bench/floor.js <kubeconfig>  → one JSON line {ms, bytes, pages, requests, notServed}
@@ -14,6 +15,8 @@ import https from "node:https";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { type Discovery, type DiscoveryTransport, discover } from "../../src/cluster/live/discovery.js";
+import { ApiError } from "../../src/cluster/live/errors.js";
 import { JSON_ACCEPT, METADATA_LIST_ACCEPT } from "../../src/cluster/live/transport.js";
 import { KINDS, type KindInfo } from "../../src/cluster/objects.js";
 
@@ -81,6 +84,26 @@ function get(
   });
 }
 
+/**
+ * The live source's discovery (live/discovery.ts) over the floor's GETs: the discovery
+ * documents are parsed as the source parses them (read as latin1: the names compared
+ * are ASCII), their bytes counted.
+ */
+function discoveryTransport(ep: Endpoint, agent: http.Agent, count: (bytes: number) => void): DiscoveryTransport {
+  return {
+    async getJson(path, accept) {
+      const r = await get(ep, agent, path, accept, true);
+      count(r.bytes);
+      if (r.status !== 200) throw new ApiError(r.status, undefined, `GET ${path}: HTTP ${r.status}`);
+      try {
+        return JSON.parse(r.head);
+      } catch {
+        throw new ApiError(200, "BadResponse", `GET ${path}: not JSON`);
+      }
+    },
+  };
+}
+
 /** As src/cluster/live/watcher.ts builds it (not imported: it would load projection, which the floor never runs). */
 function collectionPath(info: KindInfo, query: Record<string, string>): string {
   const prefix = info.apiVersion.includes("/") ? `/apis/${info.apiVersion}` : `/api/${info.apiVersion}`;
@@ -102,36 +125,25 @@ export async function listFloor(kubeconfigPath: string, kinds: readonly KindInfo
   let bytes = 0;
   let pages = 0;
   const notServed: string[] = [];
-  let apis: Promise<string> | undefined;
-  const groupVersions: Record<string, Promise<string>> = {};
-  const discovery = async () => {
-    const [core, groups] = await Promise.all([
-      get(ep, agent, "/api", JSON_ACCEPT, true),
-      get(ep, agent, "/apis", JSON_ACCEPT, true),
-    ]);
-    bytes += core.bytes + groups.bytes;
-    return groups.head;
-  };
+  const transport = discoveryTransport(ep, agent, (n) => {
+    bytes += n;
+  });
+  const optional = kinds.filter((k) => k.optional);
+  let discovery: Promise<Discovery | undefined> | undefined;
   await Promise.all(
     kinds.map(async (info) => {
       const accept = info.metadataOnly ? METADATA_LIST_ACCEPT : JSON_ACCEPT;
       if (info.optional) {
-        // As the live source (live/discovery.ts): /api and /apis, then the group version's
-        // resources; the list only when the kind is served.
-        const all = await (apis ??= discovery());
-        const gv = all.includes(`"groupVersion":"${info.apiVersion}"`)
-          ? await (groupVersions[info.apiVersion] ??= get(
-              ep,
-              agent,
-              `/apis/${info.apiVersion}`,
-              JSON_ACCEPT,
-              true,
-            ).then((d) => {
-              bytes += d.bytes;
-              return d.status === 200 ? d.head : "";
-            }))
-          : "";
-        if (!gv.includes(`"name":"${info.plural}"`)) {
+        // As the live source: /api and /apis, then the resources of the optional kinds'
+        // group versions; the list only when the kind is served. A discovery document
+        // the server refuses or garbles: nothing optional is served.
+        const found = await (discovery ??= discover(transport, new AbortController().signal, optional).catch(
+          (err: unknown) => {
+            if (err instanceof ApiError) return undefined;
+            throw err;
+          },
+        ));
+        if (!found?.serves(info.apiVersion, info.plural)) {
           notServed.push(info.kind);
           return;
         }

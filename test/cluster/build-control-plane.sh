@@ -5,6 +5,7 @@
 # Env:   KUBEWARD_CP_CACHE  cache root (default ~/.cache/kubeward/control-plane)
 #        GO                 go binary (default: go on PATH)
 # All network access goes through the Go module proxy (GOPROXY). Logs go to stderr.
+# Builds into one cache take turns (flock on $CACHE/build.lock, where flock exists).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -128,8 +129,23 @@ GOSRC
   etcd_ok || die "built etcd does not report version $ETCD_VERSION"
 }
 
+# One build at a time per cache: a second one (another test run, CI beside a developer)
+# waits on the lock, then finds the binaries cached. flock(1) is util-linux's; the lock
+# goes with this process, however it ends.
+LOCK="$CACHE/build.lock"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$LOCK"
+  if ! flock -n 9; then
+    log "another build holds $LOCK: waiting for it"
+    flock 9
+  fi
+else
+  log "flock not found (util-linux): building without the lock; do not run two builds into $CACHE at once"
+fi
+
 if etcd_ok; then log "etcd $ETCD_VERSION cached"; else build_etcd; fi
 if k8s_ok; then log "kube-apiserver/kubectl $K8S_VERSION cached"; else build_k8s; fi
+exec 9>&-
 
 echo "K8S_VERSION=$K8S_VERSION"
 echo "ETCD_VERSION=$ETCD_VERSION"

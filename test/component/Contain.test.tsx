@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KEYS } from "../support/ink.js";
-import { mount, privilegedPod, webChain } from "./harness.js";
+import { privilegedPod, webChain } from "./harness.js";
+import { patchDirMounts } from "./patch-dir.js";
 
-let dispose: (() => void) | undefined;
-let dir: string | undefined;
-afterEach(() => {
-  dispose?.();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-const open = async (...args: Parameters<typeof mount>) => {
-  dir = mkdtempSync(join(tmpdir(), "kubeward-contain-"));
-  const m = await mount({ ...args[0], patchDir: join(dir, "out") });
-  dispose = m.dispose;
-  return { ...m, out: join(dir, "out") };
-};
+const { open } = patchDirMounts("kubeward-contain-");
 const size = { columns: 160, rows: 60 };
 
 describe("containment (c, then w)", () => {

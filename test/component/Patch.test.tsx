@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KEYS } from "../support/ink.js";
 import { findingRows, mount, webChain } from "./harness.js";
+import { patchDirMounts } from "./patch-dir.js";
 
-let dispose: (() => void) | undefined;
-let dir: string | undefined;
-afterEach(() => {
-  dispose?.();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-const open = async (...args: Parameters<typeof mount>) => {
-  dir = mkdtempSync(join(tmpdir(), "kubeward-patch-"));
-  const m = await mount({ ...args[0], patchDir: join(dir, "out") });
-  dispose = m.dispose;
-  return { ...m, out: join(dir, "out") };
-};
+const { open, tempDir, track } = patchDirMounts("kubeward-patch-");
 const size = { columns: 160, rows: 60 };
 
 describe("patch preview (p) and write (w)", () => {
@@ -71,19 +60,16 @@ describe("patch preview (p) and write (w)", () => {
   });
 
   it("says when a write fails instead of crashing", async () => {
-    dir = mkdtempSync(join(tmpdir(), "kubeward-patch-"));
     // The patch directory is a regular file: mkdir fails.
-    const blocked = join(dir, "a-file");
+    const blocked = join(tempDir(), "a-file");
     writeFileSync(blocked, "");
-    const m = await mount({ objects: webChain(), size, patchDir: blocked });
-    dispose = m.dispose;
+    const m = track(await mount({ objects: webChain(), size, patchDir: blocked }));
     const f = await m.press("w");
     expect(f).toContain(`Could not write patches to ${blocked}`);
   });
 
   it("p and w quote hostile values: the patch directory, binding names and images", async () => {
-    dir = mkdtempSync(join(tmpdir(), "kubeward-patch-"));
-    const out = join(dir, "out;id $(x)");
+    const out = join(tempDir(), "out;id $(x)");
     const crb = {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRoleBinding",
@@ -91,8 +77,9 @@ describe("patch preview (p) and write (w)", () => {
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
       subjects: [{ kind: "ServiceAccount", name: "web", namespace: "shop" }],
     };
-    const m = await mount({ objects: [crb], size: { columns: 200, rows: 60 }, patchDir: out, engines: ["rbac"] });
-    dispose = m.dispose;
+    const m = track(
+      await mount({ objects: [crb], size: { columns: 200, rows: 60 }, patchDir: out, engines: ["rbac"] }),
+    );
     let f = await m.press("2", "p");
     expect(f).toContain("$ kubectl delete 'clusterrolebinding/crb;id $(id)'");
     expect(f).not.toContain("kubectl delete clusterrolebinding/crb;id");
@@ -103,10 +90,9 @@ describe("patch preview (p) and write (w)", () => {
     expect(readFileSync(join(out, written[0]!), "utf8")).toContain(
       "#   kubectl delete 'clusterrolebinding/crb;id $(id)'",
     );
-    dispose();
+    m.dispose();
 
-    const m2 = await mount({ objects: webChain(), size: { columns: 200, rows: 60 }, patchDir: out });
-    dispose = m2.dispose;
+    const m2 = track(await mount({ objects: webChain(), size: { columns: 200, rows: 60 }, patchDir: out }));
     f = await m2.press("p");
     expect(f).toContain(`--patch-file '${out}/deployment_shop_web.patch.yaml'`);
   });

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { supplyDetailLines } from "../../views/supply-detail.js";
 import { analyze } from "../support/store.js";
-import { deploymentChain, vulnerabilityReport } from "../support/supply.js";
+import { deploymentChain, webChain, webVulnerabilityReport } from "../support/supply.js";
 
-const report = vulnerabilityReport({
-  namespace: "shop",
-  kind: "ReplicaSet",
-  name: "web-7d9f8",
-  container: "app",
-  repository: "library/nginx",
-  tag: "1.25.3",
-});
 // Another workload running the same image: joined to the same report by reference.
 const { result } = analyze([
-  ...deploymentChain("shop", "web", "nginx:1.25.3"),
+  ...webChain(),
   ...deploymentChain("shop", "edge", "nginx:1.25.3"),
-  report,
+  webVulnerabilityReport(),
 ]);
 const web = result.findings.find((f) => f.check === "image.vulnerable" && f.resource.name === "web")!;
 

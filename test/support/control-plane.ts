@@ -1,5 +1,7 @@
 // Control-plane pods as kubeadm, kind and rke2 write them (static pod manifests,
 // seen through the API as mirror pods in kube-system), for the cluster checks' tests.
+import { kubeadmApiserverFlags } from "../../src/cluster/demo/control-plane.js";
+
 type Json = Record<string, unknown>;
 
 export interface MirrorOpts {
@@ -47,30 +49,11 @@ export function mirrorPod(component: string, o: MirrorOpts = {}): Json {
   };
 }
 
-/** kubeadm v1.34 defaults (kubeadm init): flags in `command`, --flag=value. */
+/** kubeadm defaults (kubeadm init): flags in `command`, --flag=value; the API server's are the demo's. */
 export function kubeadmControlPlane(apiserverExtra: string[] = []): Json[] {
   return [
     mirrorPod("kube-apiserver", {
-      command: [
-        "kube-apiserver",
-        "--advertise-address=192.168.1.10",
-        "--allow-privileged=true",
-        "--authorization-mode=Node,RBAC",
-        "--client-ca-file=/etc/kubernetes/pki/ca.crt",
-        "--enable-admission-plugins=NodeRestriction",
-        "--enable-bootstrap-token-auth=true",
-        "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
-        "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
-        "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
-        "--etcd-servers=https://127.0.0.1:2379",
-        "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
-        "--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
-        "--secure-port=6443",
-        "--service-account-key-file=/etc/kubernetes/pki/sa.pub",
-        "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
-        "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key",
-        ...apiserverExtra,
-      ],
+      command: ["kube-apiserver", ...kubeadmApiserverFlags("192.168.1.10"), ...apiserverExtra],
       volumes: [{ name: "k8s-certs", hostPath: { path: "/etc/kubernetes/pki" } }],
     }),
     mirrorPod("kube-controller-manager", {

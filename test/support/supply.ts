@@ -33,102 +33,103 @@ export function summary(vulns: readonly V[]): Json {
   };
 }
 
-/** A trivy-operator VulnerabilityReport for `kind/name` container `container`. */
-export function vulnerabilityReport(opts: {
+/** What a trivy-operator report is about: the workload `kind/name`, its container, and the image it scanned. */
+export interface ReportSubject {
   namespace: string;
   kind: string;
   name: string;
   container: string;
   repository: string;
   tag?: string;
-  digest?: string;
-  server?: string;
-  vulns?: readonly V[];
-}): Json {
-  const vulns = opts.vulns ?? VULNS;
+}
+
+/** The report most supply tests join: shop's ReplicaSet web-7d9f8 (of `webChain()`), container app, nginx:1.25.3. */
+export const WEB_SUBJECT: ReportSubject = {
+  namespace: "shop",
+  kind: "ReplicaSet",
+  name: "web-7d9f8",
+  container: "app",
+  repository: "library/nginx",
+  tag: "1.25.3",
+};
+
+/** A trivy-operator report of `kind`: the name and labels it gives its subject, then `report` after its scanner. */
+function trivyOperatorReport(kind: string, uidPrefix: string, subject: ReportSubject, report: Json): Json {
   return {
     apiVersion: "aquasecurity.github.io/v1alpha1",
-    kind: "VulnerabilityReport",
+    kind,
     metadata: {
-      name: `${opts.kind.toLowerCase()}-${opts.name}-${opts.container}`,
-      namespace: opts.namespace,
-      uid: `uid-vr-${opts.namespace}-${opts.name}-${opts.container}`,
+      name: `${subject.kind.toLowerCase()}-${subject.name}-${subject.container}`,
+      namespace: subject.namespace,
+      uid: `uid-${uidPrefix}-${subject.namespace}-${subject.name}-${subject.container}`,
       labels: {
-        "trivy-operator.resource.kind": opts.kind,
-        "trivy-operator.resource.name": opts.name,
-        "trivy-operator.resource.namespace": opts.namespace,
-        "trivy-operator.container.name": opts.container,
+        "trivy-operator.resource.kind": subject.kind,
+        "trivy-operator.resource.name": subject.name,
+        "trivy-operator.resource.namespace": subject.namespace,
+        "trivy-operator.container.name": subject.container,
       },
     },
     report: {
       updateTimestamp: "2026-11-30T10:00:00Z",
       scanner: { name: "Trivy", vendor: "Aqua Security", version: "0.58.0" },
-      os: { family: "debian", name: "12.8" },
-      registry: { server: opts.server ?? "index.docker.io" },
-      artifact: {
-        repository: opts.repository,
-        ...(opts.tag ? { tag: opts.tag } : {}),
-        ...(opts.digest ? { digest: opts.digest } : {}),
-      },
-      summary: { ...summary(vulns), noneCount: 0 },
-      vulnerabilities: vulns.map((v) => ({
-        vulnerabilityID: v.id,
-        resource: v.pkg,
-        installedVersion: v.installed,
-        fixedVersion: v.fixed ?? "",
-        severity: v.severity,
-        ...(v.score !== undefined ? { score: v.score } : {}),
-        title: `${v.pkg}: a flaw`,
-        primaryLink: `https://avd.aquasec.com/nvd/${v.id.toLowerCase()}`,
-        publishedDate: "2024-01-01T00:00:00Z",
-        lastModifiedDate: "2024-02-01T00:00:00Z",
-        description: "long text kubeward does not keep",
-        links: ["https://example.invalid/a"],
-      })),
+      ...report,
     },
   };
 }
 
-export function exposedSecretReport(opts: {
-  namespace: string;
-  kind: string;
-  name: string;
-  container: string;
-  repository: string;
-  tag?: string;
-}): Json {
-  return {
-    apiVersion: "aquasecurity.github.io/v1alpha1",
-    kind: "ExposedSecretReport",
-    metadata: {
-      name: `${opts.kind.toLowerCase()}-${opts.name}-${opts.container}`,
-      namespace: opts.namespace,
-      uid: `uid-esr-${opts.namespace}-${opts.name}-${opts.container}`,
-      labels: {
-        "trivy-operator.resource.kind": opts.kind,
-        "trivy-operator.resource.name": opts.name,
-        "trivy-operator.resource.namespace": opts.namespace,
-        "trivy-operator.container.name": opts.container,
+/** A trivy-operator VulnerabilityReport for `kind/name` container `container`. */
+export function vulnerabilityReport(
+  opts: ReportSubject & { digest?: string; server?: string; vulns?: readonly V[] },
+): Json {
+  const vulns = opts.vulns ?? VULNS;
+  return trivyOperatorReport("VulnerabilityReport", "vr", opts, {
+    os: { family: "debian", name: "12.8" },
+    registry: { server: opts.server ?? "index.docker.io" },
+    artifact: {
+      repository: opts.repository,
+      ...(opts.tag ? { tag: opts.tag } : {}),
+      ...(opts.digest ? { digest: opts.digest } : {}),
+    },
+    summary: { ...summary(vulns), noneCount: 0 },
+    vulnerabilities: vulns.map((v) => ({
+      vulnerabilityID: v.id,
+      resource: v.pkg,
+      installedVersion: v.installed,
+      fixedVersion: v.fixed ?? "",
+      severity: v.severity,
+      ...(v.score !== undefined ? { score: v.score } : {}),
+      title: `${v.pkg}: a flaw`,
+      primaryLink: `https://avd.aquasec.com/nvd/${v.id.toLowerCase()}`,
+      publishedDate: "2024-01-01T00:00:00Z",
+      lastModifiedDate: "2024-02-01T00:00:00Z",
+      description: "long text kubeward does not keep",
+      links: ["https://example.invalid/a"],
+    })),
+  });
+}
+
+/** The VulnerabilityReport of `WEB_SUBJECT`, with `VULNS` unless told other vulnerabilities. */
+export function webVulnerabilityReport(vulns?: readonly V[]): Json {
+  return vulnerabilityReport({ ...WEB_SUBJECT, ...(vulns ? { vulns } : {}) });
+}
+
+/** A trivy-operator ExposedSecretReport: one AWS access key in /app/.env. */
+export function exposedSecretReport(opts: ReportSubject): Json {
+  return trivyOperatorReport("ExposedSecretReport", "esr", opts, {
+    registry: { server: "index.docker.io" },
+    artifact: { repository: opts.repository, ...(opts.tag ? { tag: opts.tag } : {}) },
+    summary: { criticalCount: 1, highCount: 0, mediumCount: 0, lowCount: 0 },
+    secrets: [
+      {
+        ruleID: "aws-access-key-id",
+        category: "AWS",
+        severity: "CRITICAL",
+        target: "/app/.env",
+        title: "AWS Access Key ID",
+        match: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
       },
-    },
-    report: {
-      updateTimestamp: "2026-11-30T10:00:00Z",
-      scanner: { name: "Trivy", vendor: "Aqua Security", version: "0.58.0" },
-      registry: { server: "index.docker.io" },
-      artifact: { repository: opts.repository, ...(opts.tag ? { tag: opts.tag } : {}) },
-      summary: { criticalCount: 1, highCount: 0, mediumCount: 0, lowCount: 0 },
-      secrets: [
-        {
-          ruleID: "aws-access-key-id",
-          category: "AWS",
-          severity: "CRITICAL",
-          target: "/app/.env",
-          title: "AWS Access Key ID",
-          match: "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
-        },
-      ],
-    },
-  };
+    ],
+  });
 }
 
 export function kyvernoClusterPolicy(opts: {
@@ -277,4 +278,9 @@ export function deploymentChain(namespace: string, name: string, image: string, 
       },
     },
   ];
+}
+
+/** The chain `WEB_SUBJECT` names: Deployment shop/web running nginx:1.25.3 (fresh objects each call). */
+export function webChain(runningDigest?: string): Json[] {
+  return deploymentChain("shop", "web", "nginx:1.25.3", runningDigest);
 }

@@ -1,6 +1,7 @@
 // cluster.apiserver-authorization: AlwaysAllow among the authorization modes, or
 // Node / RBAC missing (CIS 1.2.6–1.2.8). The default mode is AlwaysAllow.
-import { flagCheck } from "./control-plane.js";
+import type { Severity } from "../finding.js";
+import { type FlagItem, flagCheck } from "./control-plane.js";
 import { listValues } from "./flags.js";
 
 const modes = (flags: Parameters<typeof listValues>[0]) => {
@@ -11,6 +12,42 @@ const modes = (flags: Parameters<typeof listValues>[0]) => {
     effective: set.length ? set : ["AlwaysAllow"],
   };
 };
+
+/** One CIS item per mode: wrong when the mode is present (AlwaysAllow) or absent (Node, RBAC). */
+const MODE_RULES: readonly {
+  cis: string;
+  cisText: string;
+  mode: string;
+  wrongWhen: "present" | "absent";
+  /** Unset: the check's own (high). */
+  severity?: Severity;
+  /** What follows "--authorization-mode is <modes>" in the message. */
+  says: string;
+}[] = [
+  {
+    cis: "1.2.6",
+    cisText: "Ensure that the --authorization-mode argument is not set to AlwaysAllow",
+    mode: "AlwaysAllow",
+    wrongWhen: "present",
+    severity: "critical",
+    says: ": every authenticated request is allowed",
+  },
+  {
+    cis: "1.2.7",
+    cisText: "Ensure that the --authorization-mode argument includes Node",
+    mode: "Node",
+    wrongWhen: "absent",
+    severity: "medium",
+    says: ", without Node: kubelets are not confined to their own node's pods and secrets",
+  },
+  {
+    cis: "1.2.8",
+    cisText: "Ensure that the --authorization-mode argument includes RBAC",
+    mode: "RBAC",
+    wrongWhen: "absent",
+    says: ", without RBAC: Roles and RoleBindings are not enforced",
+  },
+];
 
 export const apiserverAuthorization = flagCheck(
   {
@@ -28,56 +65,24 @@ export const apiserverAuthorization = flagCheck(
       "Kubernetes docs: Authorization — Authorization modes",
     ],
   },
-  [
-    {
-      cis: "1.2.6",
-      cisText: "Ensure that the --authorization-mode argument is not set to AlwaysAllow",
+  MODE_RULES.map(
+    (rule): FlagItem => ({
+      cis: rule.cis,
+      cisText: rule.cisText,
       component: "kube-apiserver",
       flag: "authorization-mode",
       want: "--authorization-mode=Node,RBAC",
       configFlags: ["authorization-config"],
       evaluate(flags) {
         const m = modes(flags);
-        if (!m.effective.includes("AlwaysAllow")) return undefined;
+        const present = m.effective.includes(rule.mode);
+        if (present !== (rule.wrongWhen === "present")) return undefined;
         return {
-          severity: "critical",
+          ...(rule.severity ? { severity: rule.severity } : {}),
           current: m.shown,
-          message: `--authorization-mode is ${m.shown}: every authenticated request is allowed`,
+          message: `--authorization-mode is ${m.shown}${rule.says}`,
         };
       },
-    },
-    {
-      cis: "1.2.7",
-      cisText: "Ensure that the --authorization-mode argument includes Node",
-      component: "kube-apiserver",
-      flag: "authorization-mode",
-      want: "--authorization-mode=Node,RBAC",
-      configFlags: ["authorization-config"],
-      evaluate(flags) {
-        const m = modes(flags);
-        if (m.effective.includes("Node")) return undefined;
-        return {
-          severity: "medium",
-          current: m.shown,
-          message: `--authorization-mode is ${m.shown}, without Node: kubelets are not confined to their own node's pods and secrets`,
-        };
-      },
-    },
-    {
-      cis: "1.2.8",
-      cisText: "Ensure that the --authorization-mode argument includes RBAC",
-      component: "kube-apiserver",
-      flag: "authorization-mode",
-      want: "--authorization-mode=Node,RBAC",
-      configFlags: ["authorization-config"],
-      evaluate(flags) {
-        const m = modes(flags);
-        if (m.effective.includes("RBAC")) return undefined;
-        return {
-          current: m.shown,
-          message: `--authorization-mode is ${m.shown}, without RBAC: Roles and RoleBindings are not enforced`,
-        };
-      },
-    },
-  ],
+    }),
+  ),
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../test/support/store.js";
-import { deploymentChain, vulnerabilityReport } from "../../../test/support/supply.js";
+import { webChain, webVulnerabilityReport } from "../../../test/support/supply.js";
 
 const CHECK = "path.reachable-privileged-vulnerable";
 type Json = Record<string, unknown>;
@@ -12,16 +12,6 @@ function privileged(chain: Json[]): Json[] {
   }
   return chain;
 }
-const report = (vulns?: Parameters<typeof vulnerabilityReport>[0]["vulns"]) =>
-  vulnerabilityReport({
-    namespace: "shop",
-    kind: "ReplicaSet",
-    name: "web-7d9f8",
-    container: "app",
-    repository: "library/nginx",
-    tag: "1.25.3",
-    ...(vulns ? { vulns } : {}),
-  });
 const lb = {
   apiVersion: "v1",
   kind: "Service",
@@ -33,7 +23,7 @@ const paths = (raws: unknown[]) => analyze(raws).result.findings.filter((f) => f
 
 describe(CHECK, () => {
   it("a privileged Deployment behind a LoadBalancer with a fixable critical CVE: critical, above its parts, chained", () => {
-    const { result } = analyze([ns, ...privileged(deploymentChain("shop", "web", "nginx:1.25.3")), report(), lb]);
+    const { result } = analyze([ns, ...privileged(webChain()), webVulnerabilityReport(), lb]);
     const p = result.findings.filter((f) => f.check === CHECK);
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({
@@ -49,21 +39,21 @@ describe(CHECK, () => {
   });
 
   it("reachable from any pod when no NetworkPolicy isolates it", () => {
-    expect(paths([ns, ...privileged(deploymentChain("shop", "web", "nginx:1.25.3")), report()])[0]?.message).toMatch(
+    expect(paths([ns, ...privileged(webChain()), webVulnerabilityReport()])[0]?.message).toMatch(
       /reachable from any pod/,
     );
   });
 
   it("no path without each part: not privileged, only an unfixed critical, or isolated and not exposed", () => {
-    expect(paths([ns, ...deploymentChain("shop", "web", "nginx:1.25.3"), report(), lb])).toEqual([]);
+    expect(paths([ns, ...webChain(), webVulnerabilityReport(), lb])).toEqual([]);
     const unfixed = [{ id: "CVE-1", pkg: "zlib", installed: "1", severity: "CRITICAL" as const }];
-    expect(paths([ns, ...privileged(deploymentChain("shop", "web", "nginx:1.25.3")), report(unfixed), lb])).toEqual([]);
+    expect(paths([ns, ...privileged(webChain()), webVulnerabilityReport(unfixed), lb])).toEqual([]);
     const denyAll = {
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
       metadata: { name: "deny", namespace: "shop", uid: "uid-np" },
       spec: { podSelector: {}, policyTypes: ["Ingress"] },
     };
-    expect(paths([ns, ...privileged(deploymentChain("shop", "web", "nginx:1.25.3")), report(), denyAll])).toEqual([]);
+    expect(paths([ns, ...privileged(webChain()), webVulnerabilityReport(), denyAll])).toEqual([]);
   });
 });

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../test/support/store.js";
-import { deploymentChain, exposedSecretReport } from "../../../test/support/supply.js";
+import { exposedSecretReport, WEB_SUBJECT, webChain } from "../../../test/support/supply.js";
 
 const CHECK = "image.exposed-secret";
 
 describe(CHECK, () => {
-  const report = exposedSecretReport({
-    namespace: "shop",
-    kind: "ReplicaSet",
-    name: "web-7d9f8",
-    container: "app",
-    repository: "library/nginx",
-    tag: "1.25.3",
-  });
+  const report = exposedSecretReport(WEB_SUBJECT);
 
   it("names rule, category and file on the Deployment, at the scanner's severity", () => {
-    const { result } = analyze([...deploymentChain("shop", "web", "nginx:1.25.3"), report]);
+    const { result } = analyze([...webChain(), report]);
     const f = result.findings.filter((x) => x.check === CHECK);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({
@@ -27,7 +20,7 @@ describe(CHECK, () => {
   });
 
   it("never keeps the matched secret text (projection drops `match`)", () => {
-    const { store, result } = analyze([...deploymentChain("shop", "web", "nginx:1.25.3"), report]);
+    const { store, result } = analyze([...webChain(), report]);
     const kept = JSON.stringify(store.list("ExposedSecretReport"));
     expect(kept).not.toContain("AKIAIOSFODNN7EXAMPLE");
     expect(kept).not.toContain('"match"');
@@ -35,7 +28,7 @@ describe(CHECK, () => {
   });
 
   it("is silent without a report", () => {
-    const { result } = analyze(deploymentChain("shop", "web", "nginx:1.25.3"));
+    const { result } = analyze(webChain());
     expect(result.findings.filter((x) => x.check === CHECK)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../test/support/store.js";
-import { deploymentChain, vulnerabilityReport } from "../../../test/support/supply.js";
+import { deploymentChain, webChain, webVulnerabilityReport } from "../../../test/support/supply.js";
 
 const CHECK = "image.scan-missing";
 const missing = (raws: unknown[]) =>
@@ -9,21 +9,10 @@ const missing = (raws: unknown[]) =>
     .map((f) => `${f.resource.kind} ${f.resource.name}`);
 
 describe(CHECK, () => {
-  const webReport = vulnerabilityReport({
-    namespace: "shop",
-    kind: "ReplicaSet",
-    name: "web-7d9f8",
-    container: "app",
-    repository: "library/nginx",
-    tag: "1.25.3",
-  });
+  const webReport = webVulnerabilityReport();
 
   it("flags a running image no report covers, once a vulnerability source is present", () => {
-    const raws = [
-      ...deploymentChain("shop", "web", "nginx:1.25.3"),
-      ...deploymentChain("shop", "api", "ghcr.io/acme/api:2.0"),
-      webReport,
-    ];
+    const raws = [...webChain(), ...deploymentChain("shop", "api", "ghcr.io/acme/api:2.0"), webReport];
     expect(missing(raws)).toEqual(["Deployment api"]);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../test/support/store.js";
-import { DIGEST_A, DIGEST_B, deploymentChain, VULNS, vulnerabilityReport } from "../../../test/support/supply.js";
+import {
+  DIGEST_A,
+  DIGEST_B,
+  VULNS,
+  vulnerabilityReport,
+  WEB_SUBJECT,
+  webChain,
+  webVulnerabilityReport,
+} from "../../../test/support/supply.js";
 import { type SupplyModel, vulnsWorstFirst } from "./model.js";
 
 const CHECK = "image.vulnerable";
@@ -8,18 +16,13 @@ const of = (raws: unknown[]) => analyze(raws).result;
 const vulnerable = (raws: unknown[]) => of(raws).findings.filter((f) => f.check === CHECK);
 const where = (f: { resource: { kind: string; namespace?: string; name: string } }) =>
   `${f.resource.kind} ${f.resource.namespace}/${f.resource.name}`;
+/** A report of another namespace's workload: it can match shop/web only by image, never by owner. */
+const ELSEWHERE = { namespace: "other", kind: "ReplicaSet", container: "main", repository: "library/nginx" };
 
 describe(CHECK, () => {
   it("joins a trivy-operator report on a ReplicaSet to the Deployment the user edits (owner climb), one finding", () => {
-    const report = vulnerabilityReport({
-      namespace: "shop",
-      kind: "ReplicaSet",
-      name: "web-7d9f8",
-      container: "app",
-      repository: "library/nginx",
-      tag: "1.25.3",
-    });
-    const f = vulnerable([...deploymentChain("shop", "web", "nginx:1.25.3"), report]);
+    const report = webVulnerabilityReport();
+    const f = vulnerable([...webChain(), report]);
     expect(f.map(where)).toEqual(["Deployment shop/web"]);
     expect(f[0]).toMatchObject({ container: "app", panel: "images", path: "spec.template.spec.containers[0].image" });
     expect(f[0]!.message).toContain("2 critical, 1 high, 1 medium (2 with a fix)");
@@ -28,44 +31,14 @@ describe(CHECK, () => {
   });
 
   it("climbs by the report's labels even when the tag differs (owner match)", () => {
-    const report = vulnerabilityReport({
-      namespace: "shop",
-      kind: "ReplicaSet",
-      name: "web-7d9f8",
-      container: "app",
-      repository: "library/other",
-      tag: "9",
-    });
-    expect(vulnerable([...deploymentChain("shop", "web", "nginx:1.25.3"), report]).map(where)).toEqual([
-      "Deployment shop/web",
-    ]);
+    const report = vulnerabilityReport({ ...WEB_SUBJECT, repository: "library/other", tag: "9" });
+    expect(vulnerable([...webChain(), report]).map(where)).toEqual(["Deployment shop/web"]);
   });
 
   it("severity is the worst fixable one; an unfixed critical alone ranks high and says so", () => {
-    const fixable = vulnerable([
-      ...deploymentChain("shop", "web", "nginx:1.25.3"),
-      vulnerabilityReport({
-        namespace: "shop",
-        kind: "ReplicaSet",
-        name: "web-7d9f8",
-        container: "app",
-        repository: "library/nginx",
-        tag: "1.25.3",
-      }),
-    ]);
+    const fixable = vulnerable([...webChain(), webVulnerabilityReport()]);
     expect(fixable[0]!.severity).toBe("critical");
-    const unfixedOnly = vulnerable([
-      ...deploymentChain("shop", "web", "nginx:1.25.3"),
-      vulnerabilityReport({
-        namespace: "shop",
-        kind: "ReplicaSet",
-        name: "web-7d9f8",
-        container: "app",
-        repository: "library/nginx",
-        tag: "1.25.3",
-        vulns: [VULNS[1]!, VULNS[3]!],
-      }),
-    ]);
+    const unfixedOnly = vulnerable([...webChain(), webVulnerabilityReport([VULNS[1]!, VULNS[3]!])]);
     expect(unfixedOnly[0]!.severity).toBe("high");
     expect(unfixedOnly[0]!.message).toContain("worst without a fix: critical (ranked high)");
     expect(unfixedOnly[0]!.message).toContain("(0 with a fix)");
@@ -73,16 +46,8 @@ describe(CHECK, () => {
 
   it("matches by digest before tag: the pod's running digest finds a report the tag would not", () => {
     // A report of another namespace's workload: no owner match; same tag would match too, so use a digest-only report.
-    const report = vulnerabilityReport({
-      namespace: "other",
-      kind: "ReplicaSet",
-      name: "elsewhere-1",
-      container: "main",
-      repository: "library/nginx",
-      tag: "1.99",
-      digest: DIGEST_A,
-    });
-    const f = vulnerable([...deploymentChain("shop", "web", "nginx:1.25.3", DIGEST_A), report]);
+    const report = vulnerabilityReport({ ...ELSEWHERE, name: "elsewhere-1", tag: "1.99", digest: DIGEST_A });
+    const f = vulnerable([...webChain(DIGEST_A), report]);
     // The Deployment's template names only a tag (no match); its pod runs the digest: the pod reports it.
     expect(f.map(where)).toEqual(["Pod shop/web-7d9f8-x1"]);
     expect(f[0]!.path).toBe("status.containerStatuses[app].imageID");
@@ -90,26 +55,20 @@ describe(CHECK, () => {
 
   it("a different digest under the same tag is another image: the digest wins over the tag", () => {
     const byTag = vulnerabilityReport({
-      namespace: "other",
-      kind: "ReplicaSet",
+      ...ELSEWHERE,
       name: "elsewhere-1",
-      container: "main",
-      repository: "library/nginx",
       tag: "1.25.3",
       digest: DIGEST_B,
       vulns: [VULNS[2]!],
     });
     const byDigest = vulnerabilityReport({
-      namespace: "other",
-      kind: "ReplicaSet",
+      ...ELSEWHERE,
       name: "elsewhere-2",
-      container: "main",
-      repository: "library/nginx",
       tag: "old",
       digest: DIGEST_A,
       vulns: [VULNS[0]!],
     });
-    const raws = [...deploymentChain("shop", "web", "nginx:1.25.3", DIGEST_A), byTag, byDigest];
+    const raws = [...webChain(DIGEST_A), byTag, byDigest];
     const pod = vulnerable(raws).find((f) => f.resource.kind === "Pod");
     expect(pod?.related?.[0]?.name).toBe("replicaset-elsewhere-2-main");
     expect(pod?.severity).toBe("critical");
@@ -118,30 +77,15 @@ describe(CHECK, () => {
   });
 
   it("is silent without a report, and for a report with no vulnerabilities", () => {
-    expect(vulnerable(deploymentChain("shop", "web", "nginx:1.25.3"))).toEqual([]);
-    const empty = vulnerabilityReport({
-      namespace: "shop",
-      kind: "ReplicaSet",
-      name: "web-7d9f8",
-      container: "app",
-      repository: "library/nginx",
-      tag: "1.25.3",
-      vulns: [],
-    });
-    expect(vulnerable([...deploymentChain("shop", "web", "nginx:1.25.3"), empty])).toEqual([]);
+    expect(vulnerable(webChain())).toEqual([]);
+    const empty = webVulnerabilityReport([]);
+    expect(vulnerable([...webChain(), empty])).toEqual([]);
   });
 
   it("keeps only the shown fields of a report, worst first, and names a malformed entry as a problem", () => {
-    const report = vulnerabilityReport({
-      namespace: "shop",
-      kind: "ReplicaSet",
-      name: "web-7d9f8",
-      container: "app",
-      repository: "library/nginx",
-      tag: "1.25.3",
-    });
+    const report = webVulnerabilityReport();
     (report.report as { vulnerabilities: unknown[] }).vulnerabilities.push({ vulnerabilityID: 7, severity: "HIGH" });
-    const result = of([...deploymentChain("shop", "web", "nginx:1.25.3"), report]);
+    const result = of([...webChain(), report]);
     const model = result.models.get("supply") as SupplyModel;
     const scan = model.vulns.all[0]!;
     expect(Object.keys(scan.vulnerabilities[0]!).sort()).toEqual(
@@ -177,6 +121,6 @@ describe(CHECK, () => {
       metadata: { name: "x", namespace: "shop" },
       report: "nope",
     };
-    expect(() => of([...deploymentChain("shop", "web", "nginx:1.25.3"), bad])).not.toThrow();
+    expect(() => of([...webChain(), bad])).not.toThrow();
   });
 });

@@ -46,33 +46,37 @@ function mirrorPod(component: string, image: string, command: string[], volumes:
 
 const pki = { name: "k8s-certs", hostPath: { path: "/etc/kubernetes/pki", type: "DirectoryOrCreate" } };
 
+/** The flags kubeadm init writes into kube-apiserver's `command` (--flag=value), after the binary. */
+export function kubeadmApiserverFlags(advertiseAddress: string): string[] {
+  return [
+    `--advertise-address=${advertiseAddress}`,
+    "--allow-privileged=true",
+    "--authorization-mode=Node,RBAC",
+    "--client-ca-file=/etc/kubernetes/pki/ca.crt",
+    "--enable-admission-plugins=NodeRestriction",
+    "--enable-bootstrap-token-auth=true",
+    "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
+    "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
+    "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
+    "--etcd-servers=https://127.0.0.1:2379",
+    "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
+    "--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
+    "--secure-port=6443",
+    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+    "--service-account-key-file=/etc/kubernetes/pki/sa.pub",
+    "--service-account-signing-key-file=/etc/kubernetes/pki/sa.key",
+    "--service-cluster-ip-range=10.96.0.0/12",
+    "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
+    "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key",
+  ];
+}
+
 function controlPlanePods(): Json[] {
   return [
     mirrorPod(
       "kube-apiserver",
       `registry.k8s.io/kube-apiserver:${DEMO_SERVER_VERSION}`,
-      [
-        "kube-apiserver",
-        "--advertise-address=10.0.0.10",
-        "--allow-privileged=true",
-        "--authorization-mode=Node,RBAC",
-        "--client-ca-file=/etc/kubernetes/pki/ca.crt",
-        "--enable-admission-plugins=NodeRestriction",
-        "--enable-bootstrap-token-auth=true",
-        "--etcd-cafile=/etc/kubernetes/pki/etcd/ca.crt",
-        "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
-        "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
-        "--etcd-servers=https://127.0.0.1:2379",
-        "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
-        "--kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
-        "--secure-port=6443",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=/etc/kubernetes/pki/sa.pub",
-        "--service-account-signing-key-file=/etc/kubernetes/pki/sa.key",
-        "--service-cluster-ip-range=10.96.0.0/12",
-        "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt",
-        "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key",
-      ],
+      ["kube-apiserver", ...kubeadmApiserverFlags("10.0.0.10")],
       [pki],
     ),
     mirrorPod(

@@ -18,6 +18,9 @@ export interface Discovery {
   problem?(apiVersion: string): ApiError | undefined;
 }
 
+/** The one request discovery makes (a Transport's getJson). */
+export type DiscoveryTransport = Pick<Transport, "getJson">;
+
 function resourcesPath(apiVersion: string): string {
   return apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
 }
@@ -37,7 +40,7 @@ function malformed(what: string): ApiError {
  * optional kinds).
  */
 export async function discover(
-  transport: Transport,
+  transport: DiscoveryTransport,
   signal: AbortSignal,
   wanted: readonly { apiVersion: string; plural: string }[],
 ): Promise<Discovery> {
