@@ -153,8 +153,8 @@ export class Controller {
    * While the first lists stream in (not every kind settled), each analysis is of a store
    * about to change again, and at 10 a second they kept the CPU from the lists: at 10,000
    * pods the TUI was fully live ~8 s after a scan of the same cluster had its report. Until
-   * then analyses are spaced by SYNC_INTERVAL_MS or three times the last one's length
-   * (analysis gets at most a quarter of the CPU), the header still redraws at 4 a second
+   * then analyses are spaced by SYNC_INTERVAL_MS or five times the last one's length
+   * (analysis gets at most a sixth of the CPU), the header still redraws at 4 a second
    * (kinds live, objects read) from the last result, and the change that settles the last
    * kind is analysed at once.
    */
@@ -162,7 +162,7 @@ export class Controller {
     this.pending = true;
     const now = Date.now();
     const syncing = !this.session.settled();
-    const gap = syncing ? Math.max(SYNC_INTERVAL_MS, 3 * (this.lastEnd - this.lastStart)) : this.intervalMs;
+    const gap = syncing ? Math.max(SYNC_INTERVAL_MS, 5 * (this.lastEnd - this.lastStart)) : this.intervalMs;
     const at = Math.max(now, this.lastStart + gap, this.lastEnd + this.intervalMs / 4);
     if (this.timer) {
       if (at >= this.timerAt) return;

@@ -133,8 +133,10 @@ export class Interner {
     } else {
       const out: Json = {};
       h = 0x7f4a7c15;
-      for (const k in v as Json) {
-        if (!Object.hasOwn(v as Json, k)) continue;
+      // Object.keys: own keys only, without a hasOwn call per key.
+      const keys = Object.keys(v as Json);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
         // Keys are hashed by shape only (the comparison on a hit is exact): a table lookup per key costs more.
         h = mix(h, (k.length << 16) ^ (k.charCodeAt(0) << 8) ^ k.charCodeAt(k.length - 1));
         const value = this.intern((v as Json)[k], depth + 1);
