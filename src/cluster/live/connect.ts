@@ -1,9 +1,10 @@
-// Loads the kubeconfig with client-node (imported lazily by the live source:
-// it costs ~0.6 s) and checks it names a real context and cluster, so kubeward
-// never falls back to client-node's silent localhost:8080 default.
+// Loads the kubeconfig with client-node (imported lazily by the live source, and
+// bundled at build time: see client-node.ts) and checks it names a real context and
+// cluster, so kubeward never falls back to client-node's silent localhost:8080 default.
 import { existsSync } from "node:fs";
-import { type Cluster, type Context, KubeConfig, type User } from "@kubernetes/client-node";
+import type { Cluster, Context, User } from "@kubernetes/client-node";
 import type { KubeconfigLocation } from "../kubeconfig.js";
+import { KubeConfig } from "./client-node.js";
 import { HttpTransport } from "./http.js";
 
 /** A kubeconfig problem the user must fix; the message is one line. */
