@@ -2,7 +2,6 @@
 // Objects arrive from a hostile cluster: every field beyond metadata is optional
 // and must be read defensively (DESIGN §6.5).
 
-
 export interface OwnerReference {
   apiVersion: string;
   kind: string;
