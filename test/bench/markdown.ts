@@ -1,21 +1,25 @@
-// Markdown tables from a `npm run bench -- --json` report, for BENCHMARKS.md:
-// node dist/test/bench/markdown.js report.json
+// Markdown tables from `npm run bench -- --json` reports, for BENCHMARKS.md:
+// node dist/test/bench/markdown.js report.json [more.json ...]
 import { readFileSync } from "node:fs";
+import { mergeReports } from "./merge.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the report is plain JSON
 type Any = any;
 
 const lastLine = (text: string) => text.trimEnd().split("\n").pop() ?? "{}";
-const text = readFileSync(process.argv[2] ?? "/dev/stdin", "utf8");
 /** A whole (formatted) JSON file, or the last line of `npm run bench -- --json` output. */
-function parse(): Any {
+function parse(text: string): Any {
   try {
     return JSON.parse(text);
   } catch {
     return JSON.parse(lastLine(text));
   }
 }
-const r: Any = parse();
+const files = process.argv.slice(2);
+const reports: Any[] = (files.length ? files : ["/dev/stdin"]).map((f) => parse(readFileSync(f, "utf8")));
+// One run is often split (synthetic sizes, then one API server size per run): their rows
+// are merged, in the order given, and the targets computed from the merged figures.
+const r: Any = mergeReports(reports);
 const n = (x: unknown) => (typeof x === "number" ? x.toLocaleString("en-US") : String(x ?? "—"));
 const out: string[] = [];
 const table = (head: string[], rows: unknown[][]) => {
@@ -159,18 +163,54 @@ if (r.reach)
       ],
     ],
   );
-for (const a of r.apiserver ?? [])
+for (const a of r.apiserver ?? []) {
   table(
-    ["pods", "objects", "load s", "kubectl get ms (runs)", "kubeward scan ms (runs)", "median ratio kubeward/kubectl"],
+    ["pods", "objects", "load s", "floor ms (runs)", "bytes", "pages", "not served"],
     [
       [
         a.pods,
         a.objects,
         a.loadSeconds,
-        (a.kubectlMs ?? []).join(", "),
-        (a.kubewardMs ?? []).join(", "),
-        a.ratio ?? a.skipped ?? a.error,
+        (a.floorMs ?? []).join(", "),
+        a.floorBytes,
+        a.floorPages,
+        (a.notServed ?? []).join(", ") || "—",
       ],
     ],
+  );
+  table(
+    ["pods", "", "runs ms", "median ms", "/ floor"],
+    [
+      [a.pods, "floor", (a.floorMs ?? []).join(", "), a.floorMedianMs, 1],
+      [a.pods, "`kubectl get -o json`", (a.kubectlMs ?? []).join(", "), a.kubectlMedianMs, a.kubectlOverFloor],
+      [a.pods, "`kubeward scan -o json`", (a.kubewardMs ?? []).join(", "), a.kubewardMedianMs, a.scanOverFloor],
+    ],
+  );
+  if (a.tui)
+    table(
+      ["pods", "TUI", "first frame ms", "all kinds live ms", "all live / floor", "peak RSS MiB", "header"],
+      [
+        [
+          a.pods,
+          `${a.tui.width}×${a.tui.height}`,
+          a.tui.firstFrameMs,
+          a.tui.allLiveMs,
+          a.tuiLiveOverFloor,
+          a.tui.peakRssMb,
+          a.tui.liveText ?? a.tui.error,
+        ],
+      ],
+    );
+  if (a.skipped || a.error) out.push(`API server ${n(a.pods)}: ${a.skipped ?? a.error}`, "");
+}
+if (r.targets?.length)
+  table(
+    ["target (issue 20)", "measured", "target", "met"],
+    r.targets.map((t: Any) => [
+      t.name,
+      t.measured === null ? "not measured" : `${n(t.measured)} ${t.unit}`,
+      `${t.name.startsWith("idle") ? "<" : "≤"} ${n(t.target)} ${t.unit}`,
+      t.met ? "**yes**" : "no",
+    ]),
   );
 process.stdout.write(`${out.join("\n")}\n`);
