@@ -1,18 +1,14 @@
 // flags (meow) → config → source → TUI or report (DESIGN §2).
+// Only what every command needs loads up front; each command's modules load when it
+// runs, so the TUI's first frame (views/first-frame.ts) waits for meow and nothing else.
 import meow from "meow";
 import type { AnalysisOptions } from "./analysis/engine.js";
 import type { Severity } from "./analysis/finding.js";
 import { DEMO_TRUSTED_REGISTRIES } from "./cluster/demo/trusted.js";
 import type { Source } from "./cluster/source.js";
-import { runCompletion } from "./commands/completion.js";
 import type { FileConfig } from "./commands/config.js";
-import { parseContain, runContain } from "./commands/contain.js";
-import { parseReach, runReach } from "./commands/reach.js";
-import { type OutputFormat, runScan } from "./commands/scan.js";
+import type { OutputFormat } from "./commands/scan.js";
 import { parseSize, type SourceFlags, selectSource, UsageError } from "./commands/select-source.js";
-import { Session } from "./commands/session.js";
-import { applyTriage, problemLine, readConfig } from "./commands/triage-setup.js";
-import { parseWhoCan, runWhoCan } from "./commands/who-can.js";
 import { sanitize, sanitizeOutput } from "./util/sanitize.js";
 import { kubewardVersion } from "./util/version.js";
 
@@ -170,6 +166,37 @@ const io = {
   stderr: (s: string) => void process.stderr.write(sanitizeOutput(s)),
 };
 
+/**
+ * The interactive UI. Its first frame (the header, "connecting") is written before the
+ * config, the analysis engines and Ink load (~1 s of module loading on a busy machine);
+ * Ink's frames replace it. Whatever fails before Ink takes over leaves the alternate
+ * screen first, so the message lands on the normal screen.
+ */
+async function tui(cli: Cli): Promise<number> {
+  const source = await selectSource(sourceFlags(cli), "tui");
+  const { showFirstFrame } = await import("../views/first-frame.js");
+  const first = showFirstFrame(source.info, process.stdout);
+  try {
+    const [{ readConfig, applyTriage }, { Session }, { runTui }] = await Promise.all([
+      import("./commands/triage-setup.js"),
+      import("./commands/session.js"),
+      import("../views/tui.js"),
+    ]);
+    const { config, path: configPath } = readConfig(cli.flags.config, true);
+    const session = new Session(source, analysisOptions(cli, source, config));
+    const configProblems = applyTriage(session, config, cli.flags);
+    first.handOver();
+    return await runTui(session, {
+      ...(cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {}),
+      configPath,
+      configProblems,
+      showAccepted: cli.flags.showAccepted,
+    });
+  } finally {
+    first.restore();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   // `kubeward scan | head`: a reader that stops early closes the pipe. That ends the run
   // quietly, as it does for other command-line tools, not with a stack trace.
@@ -196,10 +223,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === "completion" || command === "__complete") {
       const completion = { help: HELP, commands: COMMANDS, kubeconfig: cli.flags.kubeconfig };
+      const { runCompletion } = await import("./commands/completion.js");
       return runCompletion(command, rest, completion, io.stdout);
     }
     if (command === "scan" || (command === "" && !process.stdout.isTTY)) {
       if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+      const [{ readConfig, applyTriage, problemLine }, { Session }, { runScan }] = await Promise.all([
+        import("./commands/triage-setup.js"),
+        import("./commands/session.js"),
+        import("./commands/scan.js"),
+      ]);
       const { config } = readConfig(cli.flags.config);
       const source = await selectSource(sourceFlags(cli), "scan");
       const session = new Session(source, analysisOptions(cli, source, config));
@@ -218,6 +251,10 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
     if (command === "who-can") {
+      const [{ parseWhoCan, runWhoCan }, { Session }] = await Promise.all([
+        import("./commands/who-can.js"),
+        import("./commands/session.js"),
+      ]);
       const query = parseWhoCan(rest, { namespace: cli.flags.namespace, name: cli.flags.name });
       if (cli.flags.output === "sarif") throw new UsageError("who-can prints text or json");
       // -n is the query's namespace here: read every namespace, cluster-wide bindings answer too.
@@ -234,6 +271,10 @@ export async function main(argv: string[]): Promise<number> {
       return await runWhoCan(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command === "reach") {
+      const [{ parseReach, runReach }, { Session }] = await Promise.all([
+        import("./commands/reach.js"),
+        import("./commands/session.js"),
+      ]);
       const f = cli.flags;
       const query = parseReach(rest, { to: f.to, from: f.from, port: f.port, all: f.all });
       if (f.output === "sarif") throw new UsageError("reach prints text or json");
@@ -242,6 +283,11 @@ export async function main(argv: string[]): Promise<number> {
       return await runReach(new Session(source), query, { output, syncTimeoutMs: 60_000 }, io);
     }
     if (command === "contain") {
+      const [{ parseContain, runContain }, { readConfig }, { Session }] = await Promise.all([
+        import("./commands/contain.js"),
+        import("./commands/triage-setup.js"),
+        import("./commands/session.js"),
+      ]);
       const args = parseContain(rest, { namespace: cli.flags.namespace, out: cli.flags.out });
       // -n names the pod's namespace: read every namespace (bindings, the node's other pods), or just its own.
       const flags = sourceFlags(cli);
@@ -256,17 +302,7 @@ export async function main(argv: string[]): Promise<number> {
       return await runContain(session, args, { syncTimeoutMs: 60_000 }, io);
     }
     if (command !== "") throw new UsageError(`unknown command: ${command} (try --help)`);
-    const { config, path: configPath } = readConfig(cli.flags.config, true);
-    const source = await selectSource(sourceFlags(cli), "tui");
-    const { runTui } = await import("../views/tui.js");
-    const session = new Session(source, analysisOptions(cli, source, config));
-    const configProblems = applyTriage(session, config, cli.flags);
-    return await runTui(session, {
-      ...(cli.flags.patchDir ? { patchDir: cli.flags.patchDir } : {}),
-      configPath,
-      configProblems,
-      showAccepted: cli.flags.showAccepted,
-    });
+    return await tui(cli);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`kubeward: ${sanitize(err.message)}\n`);

@@ -65,8 +65,10 @@ export const FindingList = memo(function FindingList({
   labelOf,
 }: FindingListProps) {
   const rows = findings.slice(top, top + height);
+  // Clipped vertically only: each row is cut to the width already (padTo, wrap="truncate"),
+  // and a horizontal clip made Ink measure and re-slice every row again, every frame.
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       {rows.length === 0 ? <Text wrap="truncate"> {empty}</Text> : null}
       {rows.map((f, i) => (
         <Row

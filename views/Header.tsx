@@ -4,6 +4,7 @@ import { SEVERITIES, type Severity } from "../src/analysis/finding.js";
 import type { SourceInfo } from "../src/cluster/source.js";
 import type { KindStatus } from "../src/store/store.js";
 import { sanitize } from "../src/util/sanitize.js";
+import { whereText } from "./header-text.js";
 import { clip, clock } from "./text.js";
 import { color, severityColor } from "./theme.js";
 
@@ -60,18 +61,7 @@ export const Header = memo(function Header({
   scope,
   accepted,
 }: HeaderProps) {
-  const ns = info.namespace ?? scope;
-  const where = [
-    info.kind,
-    info.context && `ctx ${info.context}`,
-    info.cluster && `cluster ${info.cluster}`,
-    info.user && `user ${info.user}`,
-    ns ? `ns ${ns}` : "ns all",
-    info.serverVersion && `k8s ${info.serverVersion}`,
-    info.probe,
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  const where = whereText(info, scope);
   const conn = connection(statuses);
   // Short severity names on a narrow terminal, so the connection state and last event fit.
   const short = width < 110;

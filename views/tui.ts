@@ -4,11 +4,12 @@
 import { render } from "ink";
 import { createElement } from "react";
 import { Controller } from "../src/app/controller.js";
-import { DemoSource } from "../src/cluster/demo.js";
+import type { DemoSource } from "../src/cluster/demo.js";
 import type { Session } from "../src/commands/session.js";
 import type { ConfigProblem } from "../src/triage/exceptions.js";
 import { sanitize } from "../src/util/sanitize.js";
 import { App } from "./App.js";
+import { RESTORE_TERMINAL } from "./terminal.js";
 
 export interface TuiOptions {
   /** Where `w` writes patch files (default ./kubeward-patches). */
@@ -21,8 +22,7 @@ export interface TuiOptions {
   showAccepted?: boolean;
 }
 
-/** Leave the alternate screen and show the cursor, whatever state Ink was left in. */
-export const RESTORE_TERMINAL = "\u001b[?1049l\u001b[?25h";
+export { RESTORE_TERMINAL } from "./terminal.js";
 
 /**
  * Frame options shared with the benches (test/bench/ink-null.ts). Frames come from
@@ -37,7 +37,8 @@ export async function runTui(session: Session, options: TuiOptions = {}): Promis
   if (options.showAccepted) controller.setShowAccepted(true);
   for (const p of options.configProblems ?? [])
     controller.note(`config problem: ${p.file}:${p.line}: ${p.message}`, "status");
-  if (session.source instanceof DemoSource) session.source.onStep = (label) => controller.note(label);
+  // The demo's steps in the activity line (a type, not an instanceof: the live path never loads the demo).
+  if (session.source.info.kind === "demo") (session.source as DemoSource).onStep = (label) => controller.note(label);
   const app = render(
     createElement(App, {
       controller,

@@ -173,6 +173,20 @@ describe("FindingFilter: narrowing and the cache", () => {
     expect(ids(again)).toEqual(ids(first));
   });
 
+  it("a query every finding matches gives the list itself, with or without the index (no copy)", () => {
+    const many = Array.from({ length: MAX_RANKED + 10 }, (_, i) => finding("bulk", `pod-${i}`));
+    for (const prepared of [false, true]) {
+      const filter = new FindingFilter(many);
+      if (prepared) filter.prepare();
+      expect(filter.filter("b")).toBe(many);
+      expect(filter.filter("bu")).toBe(many);
+      expect(filter.filter("bulk pod-")).toBe(many);
+      expect(ids(filter.filter("pod-1"))).toEqual(ids(reference(many, "pod-1")));
+    }
+    // Few enough for fuse to rank: a ranked copy, as before.
+    expect(new FindingFilter(list).filter("p")).not.toBe(list);
+  });
+
   it("builds its index in slices and gives the same results", () => {
     const many = Array.from({ length: 5000 }, (_, i) => finding(`ns-${i % 7}`, `pod-${i}`));
     const sliced = new FindingFilter(many);

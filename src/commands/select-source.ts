@@ -1,10 +1,8 @@
 // Flags → the source to read: --demo, --file, or the live cluster; the demo when
-// no kubeconfig exists (the header says so).
-import { DemoSource } from "../cluster/demo.js";
-import { FileSource } from "../cluster/files.js";
+// no kubeconfig exists (the header says so). Each source's module loads only when
+// it is chosen: the TUI draws its first frame right after this, and the demo's
+// objects or the file reader's YAML parser would delay it.
 import { findKubeconfig } from "../cluster/kubeconfig.js";
-import { LiveSource } from "../cluster/live.js";
-import { WithScannerReports } from "../cluster/scanner-files.js";
 import type { Source } from "../cluster/source.js";
 
 export interface SourceFlags {
@@ -39,14 +37,21 @@ export class UsageError extends Error {}
 
 export async function selectSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
   const source = await baseSource(flags, mode);
-  return flags.vulns?.length ? new WithScannerReports(source, flags.vulns) : source;
+  if (!flags.vulns?.length) return source;
+  const { WithScannerReports } = await import("../cluster/scanner-files.js");
+  return new WithScannerReports(source, flags.vulns);
 }
 
 async function baseSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Source> {
   if (flags.demo && flags.file.length) throw new UsageError("--demo and --file cannot be used together");
   const demoInterval = mode === "tui" ? 4000 : 0;
-  if (flags.demo) return new DemoSource({ intervalMs: demoInterval });
+  const demo = async (note?: string) => {
+    const { DemoSource } = await import("../cluster/demo.js");
+    return new DemoSource({ intervalMs: demoInterval, ...(note ? { note } : {}) });
+  };
+  if (flags.demo) return demo();
   if (flags.file.length) {
+    const { FileSource } = await import("../cluster/files.js");
     const ns = flags.defaultNamespace ?? flags.namespace;
     return new FileSource(flags.file, {
       ...(ns ? { namespace: ns } : {}),
@@ -60,12 +65,10 @@ async function baseSource(flags: SourceFlags, mode: "tui" | "scan"): Promise<Sou
         "no kubeconfig found (checked --kubeconfig, $KUBECONFIG and ~/.kube/config): pass --kubeconfig, --file or --demo",
       );
     }
-    return new DemoSource({
-      intervalMs: demoInterval,
-      note: "no kubeconfig found — showing the embedded demo",
-    });
+    return demo("no kubeconfig found — showing the embedded demo");
   }
   // Cheap to create: client-node loads inside start(), after the first frame.
+  const { LiveSource } = await import("../cluster/live.js");
   return new LiveSource({
     kubeconfig,
     ...(flags.context ? { context: flags.context } : {}),

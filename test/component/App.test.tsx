@@ -171,6 +171,19 @@ describe("App: layout", () => {
     expect(frame()).not.toContain("Permissive RBAC");
   });
 
+  it("cuts a long row inside its grid cell: nothing spills into the next panel's column", async () => {
+    const long = `very-long-pod-name-${"x".repeat(40)}-tail-end`;
+    const { frame } = await open({ objects: [privilegedPod(long)], size: { columns: 160, rows: 48 } });
+    const f = frame();
+    const lines = f.split("\n");
+    const title = lines.find((l) => l.includes("Permissive RBAC"))!;
+    const column = title.indexOf("2 Permissive RBAC") - 1;
+    const row = lines.find((l) => l.includes("very-long-pod-name"))!;
+    expect(row.slice(0, column)).toContain("…");
+    expect(row.slice(column)).not.toMatch(/x|tail-end/);
+    expect(f).not.toContain("tail-end");
+  });
+
   it("shows a feed pane on a tall narrow terminal", async () => {
     const { source, frame } = await open({ size: { columns: 90, rows: 44 } });
     source.emit([{ type: "added", object: project(privilegedPod("late"))! }]);
