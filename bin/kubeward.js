@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16 --initial-old-space-size=256
+#!/usr/bin/env -S node --max-semi-space-size=8 --initial-old-space-size=128
 // Shim to the built CLI; installed as `kubeward` and as `kubectl-ward` (kubectl plugin).
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {

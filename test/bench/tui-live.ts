@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { STARTUP_FLAGS } from "../../src/util/heap.js";
 import { shellQuote } from "../../src/util/shell.js";
 
 export interface TuiLiveBench {
@@ -45,7 +46,7 @@ export function benchTuiLive(
   const out: TuiLiveBench = { width, height };
   // The shell writes its pid and execs node in its place: that pid is the TUI's.
   const pidFile = join(mkdtempSync(join(tmpdir(), "kubeward-bench-tui-")), "pid");
-  const command = `stty cols ${width} rows ${height}; echo $$ > ${shellQuote(pidFile)}; exec ${shellQuote(process.execPath)} --max-semi-space-size=16 --initial-old-space-size=256 ${shellQuote(bin)} --kubeconfig ${shellQuote(kubeconfig)}`;
+  const command = `stty cols ${width} rows ${height}; echo $$ > ${shellQuote(pidFile)}; exec ${shellQuote(process.execPath)} ${STARTUP_FLAGS.join(" ")} ${shellQuote(bin)} --kubeconfig ${shellQuote(kubeconfig)}`;
   return new Promise((resolve) => {
     const t0 = performance.now();
     const p = spawn("script", ["-qfec", command, "/dev/null"], {

@@ -53,7 +53,7 @@ describe("single executable (npm run dist)", () => {
     const runtime = JSON.parse(runExe(["__runtime"]).stdout);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     expect(runtime.kubeward).toBe(pkg.version);
-    expect(runtime.execArgv).toEqual(["--max-semi-space-size=16", "--initial-old-space-size=256"]);
+    expect(runtime.execArgv).toEqual(["--max-semi-space-size=8", "--initial-old-space-size=128"]);
   });
 
   describe("TUI", () => {
