@@ -14,7 +14,9 @@ export function mergeReports(reports: readonly Report[]): Report {
     for (const [key, value] of Object.entries(r ?? {})) {
       if ((LISTS as readonly string[]).includes(key) && Array.isArray(value))
         merged[key] = [...(merged[key] ?? []), ...value];
-      else if (key === "startedAt") merged.startedAt ??= value;
+      // The sitting runs from its earliest start to its latest end (ISO times compare as text).
+      else if (key === "startedAt") merged.startedAt = [merged.startedAt, value].filter(Boolean).sort()[0];
+      else if (key === "finishedAt") merged.finishedAt = [merged.finishedAt, value].filter(Boolean).sort().pop();
       else if (value !== undefined && value !== null) merged[key] = value;
     }
   }

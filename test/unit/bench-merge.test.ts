@@ -11,11 +11,17 @@ describe("mergeReports", () => {
     targets: [],
   };
   const api10k = { startedAt: "2026-11-30T17:20:00Z", apiserver: [{ pods: 10_000, scanOverFloor: 1.9 }], targets: [] };
-  const api50k = { apiserver: [{ pods: 50_000, scanOverFloor: 2.2 }], targets: [] };
+  const api50k = {
+    startedAt: "2026-11-30T16:40:00Z",
+    finishedAt: "2026-11-30T16:55:00Z",
+    apiserver: [{ pods: 50_000, scanOverFloor: 2.2 }],
+    targets: [],
+  };
 
-  it("keeps every row and the first start, and computes the targets from all of them", () => {
-    const r = mergeReports([synthetic, api10k, api50k]);
-    expect(r.startedAt).toBe("2026-11-30T17:00:00Z");
+  it("keeps every row, the earliest start and the latest end, and computes the targets from all of them", () => {
+    const r = mergeReports([synthetic, { ...api10k, finishedAt: "2026-11-30T17:30:00Z" }, api50k]);
+    expect(r.startedAt).toBe("2026-11-30T16:40:00Z");
+    expect(r.finishedAt).toBe("2026-11-30T17:30:00Z");
     expect(r.apiserver.map((a: { pods: number }) => a.pods)).toEqual([10_000, 50_000]);
     const byName = new Map(r.targets.map((t: { name: string; measured: number | null; met: boolean }) => [t.name, t]));
     expect(byName.get("live first complete analysis / floor, 10,000 pods")).toMatchObject({ measured: 1.9, met: true });
