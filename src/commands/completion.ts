@@ -1,10 +1,9 @@
-// `kubeward completion bash|zsh|fish`: a completion script for commands, flags, check ids,
+// `kubeward completion bash|zsh|fish`: a completion script for commands, flags,
 // severities, output formats and kube contexts. Contexts are read from the kubeconfig at
 // completion time by `kubeward __complete contexts` (the YAML only: no API call, no client-node).
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { SEVERITIES } from "../analysis/finding.js";
-import { checkMetas } from "../analysis/registry.js";
 import { findKubeconfig } from "../cluster/kubeconfig.js";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
@@ -14,7 +13,6 @@ export interface CompletionWords {
   commands: string[];
   /** Long flags as typed, `--output`. */
   flags: string[];
-  checks: string[];
   severities: string[];
   outputs: string[];
 }
@@ -25,7 +23,6 @@ export function completionWords(help: string, commands: readonly string[]): Comp
   return {
     commands: [...commands],
     flags,
-    checks: checkMetas().map((m) => m.id),
     severities: SEVERITIES.filter((s) => s !== "info"),
     outputs: ["text", "json", "sarif"],
   };
@@ -63,7 +60,6 @@ _kubeward() {
     --output|-o) COMPREPLY=($(compgen -W "${words(w.outputs)}" -- "$cur")); return ;;
     --fail-on) COMPREPLY=($(compgen -W "${words(w.severities)}" -- "$cur")); return ;;
     --context) COMPREPLY=($(compgen -W "$(kubeward __complete contexts 2>/dev/null)" -- "$cur")); return ;;
-    --check) COMPREPLY=($(compgen -W "${words(w.checks)}" -- "$cur")); return ;;
     --file|-f|--kubeconfig|--config|--patches|--patch-dir|--out|--baseline|--vulns) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ "$cmd" == "completion" ]]; then COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return; fi
@@ -92,7 +88,6 @@ function fish(w: CompletionWords): string {
     output: `-xa '${words(w.outputs)}'`,
     "fail-on": `-xa '${words(w.severities)}'`,
     context: "-xa '(kubeward __complete contexts 2>/dev/null)'",
-    check: `-xa '${words(w.checks)}'`,
   };
   for (const flag of w.flags) {
     const name = flag.slice(2);
