@@ -1,6 +1,8 @@
-// The prompt `x` opens: a reason (required), then an optional expiry date. It owns
-// the keys while open; the App shows its line in the status bar.
+// The prompt `x` opens: a reason (required), an optional expiry date, then who
+// accepts (prefilled with the login name; emptied, the entry has no `by`). It owns the
+// keys while open; the App shows its line in the status bar.
 import { useState } from "react";
+import { acceptInputError } from "../src/app/accept.js";
 
 type Key = {
   return?: boolean;
@@ -14,9 +16,10 @@ type Key = {
 
 interface PromptState {
   ids: string[];
-  step: "reason" | "expires";
+  step: "reason" | "expires" | "by";
   reason: string;
   expires: string;
+  by: string;
   error?: string;
 }
 
@@ -34,12 +37,13 @@ export interface AcceptPrompt {
  * stays open on the field to fix), or undefined when done.
  */
 export function useAcceptPrompt(
-  submit: (ids: string[], reason: string, expires: string) => string | undefined,
+  submit: (ids: string[], reason: string, expires: string, by: string) => string | undefined,
+  defaultBy = "",
 ): AcceptPrompt {
   const [state, setState] = useState<PromptState | undefined>(undefined);
   return {
     active: state !== undefined,
-    open: (ids) => setState({ ids, step: "reason", reason: "", expires: "" }),
+    open: (ids) => setState({ ids, step: "reason", reason: "", expires: "", by: defaultBy }),
     input(input, key) {
       if (!state) return;
       if (key.escape) return setState(undefined);
@@ -50,7 +54,13 @@ export function useAcceptPrompt(
           const { error: _, ...rest } = state;
           return setState({ ...rest, step: "expires" });
         }
-        const error = submit(state.ids, state.reason, state.expires);
+        if (field === "expires") {
+          // A bad date is said here, on its own field, not after the next one.
+          const error = acceptInputError({ reason: state.reason, expires: state.expires });
+          if (error) return setState({ ...state, error });
+          return setState({ ...state, step: "by" });
+        }
+        const error = submit(state.ids, state.reason, state.expires, state.by);
         return setState(error ? { ...state, error } : undefined);
       }
       if (key.backspace || key.delete) {
@@ -70,7 +80,9 @@ export function useAcceptPrompt(
       const body =
         state.step === "reason"
           ? `${what} · reason: ${state.reason}▏`
-          : `${what} · expires${state.error ? "" : " (YYYY-MM-DD, Enter for none)"}: ${state.expires}▏`;
+          : state.step === "expires"
+            ? `${what} · expires${state.error ? "" : " (YYYY-MM-DD, Enter for none)"}: ${state.expires}▏`
+            : `${what} · by${state.error ? "" : " (empty for nobody)"}: ${state.by}▏`;
       return `${body}  ${state.error ? `— ${state.error}` : "Enter next · Esc cancel"}`;
     },
   };

@@ -2,7 +2,7 @@ import { Box, useApp, useInput } from "ink";
 import { useMemo, useState } from "react";
 import type { Panel } from "../src/analysis/finding.js";
 import { checkCatalog } from "../src/analysis/registry.js";
-import { AcceptInputError, acceptFindings } from "../src/app/accept.js";
+import { AcceptInputError, acceptFindings, defaultAccepter } from "../src/app/accept.js";
 import { findingsOf } from "../src/app/actions.js";
 import type { Controller } from "../src/app/controller.js";
 import { panelGapText } from "../src/app/panel-gaps.js";
@@ -34,6 +34,9 @@ export interface AppProps {
   configPath?: string;
 }
 
+/** Who `x` records as accepting, by default (read once: the login name does not change). */
+const accepter = defaultAccepter();
+
 export function App({ controller, patchDir = "kubeward-patches", configPath = ".kubeward.yaml" }: AppProps) {
   const snap = useSnapshot(controller);
   const { exit } = useApp();
@@ -64,10 +67,10 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
   });
   const byId = snap.byId;
   const decorate = useFindingMarks(snap);
-  const prompt = useAcceptPrompt((ids, reason, expires) => {
+  const prompt = useAcceptPrompt((ids, reason, expires, by) => {
     const fs = findingsOf(ids, byId);
     try {
-      const r = acceptFindings(session, configPath, fs, { reason, expires });
+      const r = acceptFindings(session, configPath, fs, { reason, expires, by });
       setMarked(new Set());
       controller.note(`accepted ${fs.length} finding(s): ${r.written} exception(s) → ${r.file}`);
       for (const p of r.problems) controller.note(`config problem: ${p.file}:${p.line}: ${p.message}`, "status");
@@ -76,7 +79,7 @@ export function App({ controller, patchDir = "kubeward-patches", configPath = ".
     } catch (err) {
       return err instanceof AcceptInputError ? err.message : `cannot write ${configPath}: ${(err as Error).message}`;
     }
-  });
+  }, accepter);
 
   const sel = useSelection(lists, byId, snap.firstSeen);
   const selected = sel.indexIn(panel);

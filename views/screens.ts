@@ -222,7 +222,7 @@ export function helpLines(patchDir: string): Line[] {
     k("p", "preview the patch that fixes the finding(s)"),
     k("w", `write patch files to ${patchDir}/ and show the kubectl lines`),
     k("y", "YAML of the object behind the finding (secret values never read)"),
-    k("x a", "accept finding(s): reason, expiry → config · a: show accepted"),
+    k("x a", "accept finding(s): reason, expiry, by → config · a: show accepted"),
     k("c", "containment plan for a pod; w writes the bundle"),
     section("commands (: then Tab completes)"),
     k(":ns NAME", "scope to a namespace (:ns all clears)"),

@@ -2,6 +2,7 @@
 // config file (appendExceptions keeps its comments and order; the file is created when
 // absent), the file is read back so the new entries carry their lines, and the
 // session's triage takes them at once: the findings leave the panels on the next frame.
+import { userInfo } from "node:os";
 import type { Finding } from "../analysis/finding.js";
 import { loadConfig } from "../commands/config.js";
 import type { Session } from "../commands/session.js";
@@ -13,6 +14,17 @@ export interface AcceptInput {
   /** YYYY-MM-DD, or empty for no expiry. */
   expires: string;
   by?: string;
+}
+
+/** Who accepts, by default: the login name (printable characters only; empty when unknown). */
+export function defaultAccepter(): string {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = process.env.USER ?? "";
+  }
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
 }
 
 /** The prompt's answers cannot be written as they are (the user fixes them). */

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { defaultAccepter } from "../../src/app/accept.js";
 import { project } from "../../src/cluster/project.js";
 import { parseConfig } from "../../src/commands/config.js";
 import { findingRows, mount, privilegedPod } from "./harness.js";
@@ -23,7 +24,7 @@ const ENTER = "\r";
 const ESC = "\u001b";
 
 describe("App: x accepts a finding", () => {
-  it("asks for a reason and an expiry, appends to the config file, and the finding leaves the panel", async () => {
+  it("asks for a reason, an expiry and who accepts, appends to the config file, and the finding leaves the panel", async () => {
     const configPath = join(dir, "team.yaml");
     writeFileSync(configPath, "# team settings\ntrustedRegistries: [quay.io]\n");
     const { press, frame } = await open({ configPath });
@@ -39,6 +40,10 @@ describe("App: x accepts a finding", () => {
     expect(await press(..."2026-1")).toContain("expires (YYYY-MM-DD, Enter for none): 2026-1▏");
     expect(await press(ENTER)).toContain('"2026-1" is not a date');
     await press(..."\u007f".repeat(6), ..."2099-01-31");
+    // Who accepts: prefilled with the login name, edited here.
+    const login = defaultAccepter();
+    expect(await press(ENTER)).toContain(`by (empty for nobody): ${login}▏`);
+    await press(..."\u007f".repeat(login.length), ..."alice@sec");
     const after = await press(ENTER);
     expect(findingRows(after)).toHaveLength(1);
     expect(findingRows(after)[0]).toContain(`Pod ns1/${other}`);
@@ -47,7 +52,7 @@ describe("App: x accepts a finding", () => {
     const text = readFileSync(configPath, "utf8");
     expect(text.startsWith("# team settings\ntrustedRegistries: [quay.io]\nexceptions:\n")).toBe(true);
     expect(parseConfig(configPath, text).exceptions.map((e) => e.acceptance)).toEqual([
-      { reason: "debug pod, approved", expires: "2099-01-31", source: `config:${configPath}:4` },
+      { reason: "debug pod, approved", expires: "2099-01-31", by: "alice@sec", source: `config:${configPath}:4` },
     ]);
     expect(text).toContain(`name: ${name}\n    container: c\n`);
   });
@@ -59,7 +64,7 @@ describe("App: x accepts a finding", () => {
     expect(existsSync(configPath)).toBe(false);
     await press(" ", " ");
     expect(await press("x")).toContain("accept 2 findings · reason:");
-    const after = await press(..."both", ENTER, ENTER);
+    const after = await press(..."both", ENTER, ENTER, ENTER);
     expect(findingRows(after)).toHaveLength(0);
     expect(after).toContain("2 accepted");
     expect(parseConfig(configPath, readFileSync(configPath, "utf8")).exceptions).toHaveLength(2);

@@ -1,9 +1,10 @@
-// Accepting a risk in a real terminal: x asks for a reason and an expiry, the finding
+// Accepting a risk in a real terminal: x asks for a reason, an expiry and who accepts, the finding
 // leaves the panel, and the entry lands in the config file. --baseline marks new findings.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { defaultAccepter } from "../../src/app/accept.js";
 import { BIN, runCli } from "../support/cli.js";
 import { TmuxSession } from "../support/tmux.js";
 
@@ -63,13 +64,16 @@ describe("TUI: accepting risks (tmux, built CLI)", () => {
     await t.waitFor((s) => s.includes("expires (YYYY-MM-DD, Enter for none)"));
     t.type("2099-06-30");
     t.keys("Enter");
+    // Who accepts: the login name is offered; Enter keeps it.
+    await t.waitFor((s) => s.includes(`by (empty for nobody): ${defaultAccepter()}`));
+    t.keys("Enter");
     const after = await t.waitFor((s) => critRows(s).length === 1 && s.includes("1 accepted"));
     expect(critRows(after)[0]).toContain(`ops/${kept}`);
     expect(after).toMatch(/1 crit/);
     const text = readFileSync(config, "utf8");
     expect(text.startsWith("# our exceptions, reviewed monthly\nexceptions:\n")).toBe(true);
     expect(text).toContain(
-      `  - check: pod.privileged\n    namespace: ops\n    kind: Deployment\n    name: ${accepted}\n    container: main\n    reason: runs on every node by design; SEC-42\n    expires: 2099-06-30\n`,
+      `  - check: pod.privileged\n    namespace: ops\n    kind: Deployment\n    name: ${accepted}\n    container: main\n    reason: runs on every node by design; SEC-42\n    expires: 2099-06-30\n${defaultAccepter() ? `    by: ${defaultAccepter()}\n` : ""}`,
     );
     // a brings it back, dimmed, with its reason.
     t.type("a");
