@@ -3,6 +3,7 @@
 // keys while open; the App shows its line in the status bar.
 import { useState } from "react";
 import { acceptInputError } from "../src/app/accept.js";
+import { printable } from "../src/util/sanitize.js";
 
 type Key = {
   return?: boolean;
@@ -70,7 +71,7 @@ export function useAcceptPrompt(
       if (input && !key.ctrl && !key.meta && !key.tab) {
         const { error: _, ...rest } = state;
         // Printable text only: a pasted escape sequence never reaches the file.
-        const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+        const text = printable(input);
         setState({ ...rest, [field]: state[field] + text });
       }
     },

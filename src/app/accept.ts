@@ -8,6 +8,7 @@ import { loadConfig } from "../commands/config.js";
 import type { Session } from "../commands/session.js";
 import { type ConfigProblem, today, validDate } from "../triage/exceptions.js";
 import { appendExceptions, type NewException } from "../triage/write.js";
+import { printable } from "../util/sanitize.js";
 
 export interface AcceptInput {
   reason: string;
@@ -24,7 +25,7 @@ export function defaultAccepter(): string {
   } catch {
     name = process.env.USER ?? "";
   }
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
+  return printable(name).trim();
 }
 
 /** The prompt's answers cannot be written as they are (the user fixes them). */

@@ -134,8 +134,8 @@ export class LiveSource implements Source {
         this.info.probe = `anonymous probe: ${answered.length ? `answered (${answered.map((a) => `${a.path} ${a.status}`).join(", ")})` : p.answers.every((a) => a.status === 401) ? "refused (401)" : "no answer"}`;
         publishServer();
       });
-      probed = probe;
-      probe.catch(() => {});
+      // Never rejects: the TUI does not await it, the scan awaits it below.
+      probed = probe.catch(() => {});
     }
     const fallbackNamespace = this.options.namespace ? undefined : effectiveNamespace(conn.namespace);
     const watch = this.options.watch ?? true;
@@ -178,7 +178,7 @@ export class LiveSource implements Source {
     // The scan's report must include the served API versions and the probe; the TUI shows
     // them when they come. Awaited only now, after the lists started: before them, these
     // round trips were ~0.5-1 s of every scan spent waiting with nothing listed.
-    if (this.options.watch === false) await Promise.all([served, probed.catch(() => {})]);
+    if (this.options.watch === false) await Promise.all([served, probed]);
   }
 
   private noteFallback(kind: string, namespace: string): void {

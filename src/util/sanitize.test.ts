@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sanitize, sanitizeOutput } from "./sanitize.js";
+import { printable, sanitize, sanitizeOutput } from "./sanitize.js";
 
 describe("sanitize", () => {
   it("makes escape sequences inert", () => {
@@ -22,5 +22,12 @@ describe("sanitizeOutput (every CLI write)", () => {
   it("keeps lines and tabs, escapes every other control byte", () => {
     expect(sanitizeOutput("a\tb\nc\u001b]0;x\u0007\r\u009b")).toBe("a\tb\nc␛]0;x\\x07\\x0d\\x9b");
     expect(sanitizeOutput('{"image": "nginx\\u001b"}')).toBe('{"image": "nginx\\u001b"}');
+  });
+});
+
+describe("printable", () => {
+  it("drops every control character and keeps the rest", () => {
+    expect(printable("al\u001b[2Jice\u0007\n\u009b")).toBe("al[2Jice");
+    fc.assert(fc.property(fc.string(), (s) => !/[\u0000-\u001f\u007f-\u009f]/.test(printable(s))));
   });
 });

@@ -4,7 +4,12 @@
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** CONTROL without line feed and tab, which whole outputs keep. */
 const OUTPUT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const OUTPUT_CONTROL_TEST = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const OUTPUT_CONTROL_TEST = new RegExp(OUTPUT_CONTROL.source);
+
+/** `text` with every control character dropped (typed or pasted input, names read from the system). */
+export function printable(text: string): string {
+  return text.replace(CONTROL, "");
+}
 
 export function sanitize(text: unknown): string {
   const s = typeof text === "string" ? text : String(text ?? "");
